@@ -1,0 +1,35 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "storydiff",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "storydiff", targets: ["storydiff"]),
+        .library(name: "StoryCore", targets: ["StoryCore"]),
+    ],
+    dependencies: [
+        // Command-line parsing, help and usage errors (see README, "Dependencies").
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .target(name: "StoryCore"),
+        .executableTarget(
+            name: "storydiff",
+            dependencies: [
+                "StoryCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "StoryCoreTests",
+            dependencies: ["StoryCore"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "storydiffTests",
+            dependencies: ["StoryCore"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

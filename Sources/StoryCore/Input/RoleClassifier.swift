@@ -1,0 +1,170 @@
+/// Gives each paragraph of a news page its role with general rules: the words of site chrome,
+/// the shape of headlines, bylines, datelines and credit lines, not any one site's strings.
+enum RoleClassifier {
+    static func roles(of paragraphs: [String]) -> [ParagraphRole] {
+        let shapes = paragraphs.map(Shape.init)
+        var counts: [String: Int] = [:]
+        for shape in shapes where shape.words.count <= 6 { counts[shape.folded, default: 0] += 1 }
+
+        var roles = shapes.map { shape -> ParagraphRole in
+            if isBoilerplate(shape, repeated: counts[shape.folded, default: 0] > 1) { return .boilerplate }
+            if isCredit(shape) { return .credit }
+            if isByline(shape) { return .byline }
+            if isDateline(shape) { return .dateline }
+            return .body
+        }
+        // The headline: the first compared paragraph before any body text, if it is shaped like one
+        // and something follows it.
+        if let first = roles.indices.first(where: { roles[$0] != .boilerplate && roles[$0] != .dateline && roles[$0] != .byline }),
+           roles[first] == .body, looksLikeHeadline(shapes[first]),
+           roles[(first + 1)...].contains(.body) {
+            roles[first] = .headline
+        }
+        return roles
+    }
+
+    /// What the rules look at in a paragraph.
+    struct Shape {
+        var text: String
+        /// Lowercased, quotes and dashes folded, spaces collapsed.
+        var folded: String
+        var words: [String]
+        var lastScalar: Unicode.Scalar?
+
+        init(_ text: String) {
+            self.text = text
+            folded = MatchKey.fold(text)
+            words = folded.split(whereSeparator: { $0 == " " }).map { word in
+                String(word.unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil || $0 == "'" || $0 == "." || $0 == "&" || $0 == "@" })
+            }.filter { !$0.isEmpty }
+            lastScalar = text.unicodeScalars.last
+        }
+
+        var endsLikeSentence: Bool {
+            guard let lastScalar else { return false }
+            return ".!?…\"”’'".unicodeScalars.contains(lastScalar)
+        }
+    }
+
+    // MARK: Boilerplate
+
+    /// Words that make up site chrome: sharing, commenting, subscribing, navigation, ads, read times.
+    private static let chromeWords: Set<String> = [
+        "share", "shares", "shared", "tweet", "pin", "email", "e-mail", "print", "comment", "comments", "reply", "replies",
+        "subscribe", "subscribed", "subscription", "newsletter", "newsletters", "signup", "login", "logout", "register",
+        "advertisement", "advertisements", "advert", "ad", "ads", "sponsored", "promoted", "partner", "content",
+        "read", "reading", "continue", "more", "next", "previous", "prev", "related", "recommended", "popular", "trending",
+        "source", "link", "links", "exit", "mobile", "version", "skip", "menu", "home", "search", "close", "open", "app",
+        "follow", "like", "click", "tap", "here", "cookie", "cookies", "privacy", "policy", "terms", "rights", "reserved",
+        "copyright", "©", "facebook", "twitter", "x", "linkedin", "whatsapp", "telegram", "reddit", "instagram", "youtube",
+        "tiktok", "pinterest", "flipboard", "messenger", "listen", "audio", "min", "mins", "minute", "minutes", "leave",
+        "post", "view", "views", "show", "hide", "back", "top", "up", "sign", "log", "in", "out", "download", "save",
+        "bookmark", "copy", "copied", "feedback", "report", "full", "screen", "image", "photo", "video", "gallery",
+        "watch", "latest", "news", "updates", "alerts", "notifications", "also", "see", "story", "stories", "article",
+        "articles", "page", "send", "discover", "explore", "join", "conversation", "discussion", "write", "first",
+    ]
+    /// Words chrome lines use around those.
+    private static let glueWords: Set<String> = [
+        "a", "an", "the", "this", "that", "to", "of", "on", "for", "with", "and", "or", "our", "your", "us", "you", "it",
+        "now", "free", "all", "by", "via", "at", "from", "be", "is", "get", "no", "my", "me", "about", "what", "new",
+    ]
+    /// Phrases that mark a syndication or legal disclaimer, or a subscription prompt, at any length.
+    private static let disclaimerPhrases = [
+        "auto-generated", "automatically generated", "syndicated feed", "has not been edited", "not been edited by",
+        "only the image", "only the headline", "views expressed", "does not endorse", "all rights reserved",
+        "subscribe to our", "sign up for our", "sign up to our", "support our journalism", "become a member",
+        "get the latest news", "to continue reading", "already a subscriber", "this content is not available",
+        "we use cookies", "turn off your ad blocker", "published from a syndicated", "click here to",
+    ]
+
+    static func isBoilerplate(_ shape: Shape, repeated: Bool) -> Bool {
+        let words = shape.words
+        if words.isEmpty { return true }                       // only punctuation or symbols
+        if shape.folded.hasPrefix("disclaimer") || shape.folded.hasPrefix("(disclaimer") { return true }
+        if words.count <= 80, disclaimerPhrases.contains(where: shape.folded.contains) { return true }
+        if isReadTime(words) { return true }
+        guard words.count <= 8 else { return false }
+        // A short line made only of chrome vocabulary, with at least one real chrome word.
+        let chrome = words.filter { chromeWords.contains($0) }.count
+        let glue = words.filter { glueWords.contains($0) }.count
+        if chrome >= 1, chrome + glue == words.count, chrome * 2 >= words.count || words.count <= 3 { return true }
+        // Site names: a domain, a lowercase run-together brand, or a short line repeated on the page.
+        if words.count <= 4, !shape.endsLikeSentence {
+            if words.contains(where: looksLikeDomain) { return true }
+            if words.count == 1, let word = words.first, word.count >= 6,
+               shape.text.unicodeScalars.allSatisfy({ $0.properties.isLowercase || $0.properties.numericType != nil || $0 == "-" || $0 == "_" }) {
+                return true
+            }
+            if repeated, words.count <= 4 { return true }
+        }
+        if words.count <= 6, repeated, !shape.endsLikeSentence { return true }
+        // A photo or image credit line.
+        if words.count <= 8, ["photo:", "image:", "photograph:", "picture:", "credit:", "file photo"].contains(where: shape.folded.hasPrefix) { return true }
+        return false
+    }
+
+    private static func looksLikeDomain(_ word: String) -> Bool {
+        if word.hasPrefix("www.") || word.hasPrefix("http") { return true }
+        for suffix in [".com", ".org", ".net", ".co.uk", ".co", ".news", ".info", ".in", ".io", ".tv"] where word.hasSuffix(suffix) && word.count > suffix.count + 1 {
+            return true
+        }
+        return false
+    }
+
+    /// "5 min read", "3 minute read", "Reading time: 4 minutes".
+    private static func isReadTime(_ words: [String]) -> Bool {
+        guard words.count <= 5, words.contains(where: { $0.hasPrefix("min") }) else { return false }
+        return words.contains(where: { $0.allSatisfy(\.isNumber) }) && words.contains(where: { $0.hasPrefix("read") })
+    }
+
+    // MARK: Credits, bylines, datelines, headlines
+
+    private static let creditPhrases = [
+        "contributed reporting", "contributed to this report", "contributed to this article", "contributed research",
+        "additional reporting by", "reporting by", "editing by", "edited by", "writing by", "compiled by",
+        "with reporting from", "with reporting by", "reported from", "research by", "this article was written by",
+        "this story was written by", "produced by",
+    ]
+
+    static func isCredit(_ shape: Shape) -> Bool {
+        guard shape.words.count <= 40 else { return false }
+        let folded = shape.folded.trimmingPrefix("(")
+        return creditPhrases.contains { phrase in
+            folded.hasPrefix(phrase) || folded.contains(" " + phrase) || folded.contains(";" + phrase)
+        }
+    }
+
+    static func isByline(_ shape: Shape) -> Bool {
+        guard shape.words.count >= 2, shape.words.count <= 14, !shape.endsLikeSentence else { return false }
+        return shape.folded.hasPrefix("by ") || shape.folded.hasPrefix("written by ") || shape.folded.hasPrefix("words by ")
+    }
+
+    private static let months: Set<String> = [
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+        "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+        "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec.",
+    ]
+    private static let weekdays: Set<String> = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+    /// A short paragraph that only says when (and perhaps where) the story was filed.
+    static func isDateline(_ shape: Shape) -> Bool {
+        let words = shape.words
+        guard words.count >= 1, words.count <= 12, !shape.endsLikeSentence || shape.lastScalar == "." && words.count <= 6 else { return false }
+        let dateWords = words.filter {
+            months.contains($0) || weekdays.contains($0) || $0.allSatisfy({ $0.isNumber || $0 == ":" || $0 == "." })
+                || ["updated", "published", "posted", "am", "pm", "a.m.", "p.m.", "gmt", "utc", "est", "edt", "ist", "on", "at", "last"].contains($0)
+        }.count
+        let hasDate = words.contains { months.contains($0) || weekdays.contains($0) } || words.contains { $0.filter(\.isNumber).count == 4 }
+        if hasDate && dateWords * 2 >= words.count { return true }
+        // "KYIV, Ukraine —": a place and a dash standing alone.
+        if words.count <= 4, let last = shape.text.unicodeScalars.last, last == "—" || last == "–" || last == "-" { return true }
+        return false
+    }
+
+    static func looksLikeHeadline(_ shape: Shape) -> Bool {
+        guard shape.words.count >= 2, shape.words.count <= 30, !shape.text.contains("\n") else { return false }
+        guard let last = shape.lastScalar else { return false }
+        // Headlines rarely end with a full stop; they may end with a question or an exclamation.
+        return last != "." && last != "," && last != ":" && last != ";"
+    }
+}

@@ -1,0 +1,39 @@
+/// A story read from a file: its decoded text split into paragraphs and sentences.
+public struct Story: Sendable {
+    /// What the user called it (a file name, or "standard input").
+    public var name: String
+    /// The decoded text, without a byte-order mark. All spans index its Unicode scalars.
+    public var text: String
+    public var scalars: [Unicode.Scalar]
+    public var paragraphs: [Paragraph]
+    public var sentences: [Sentence]
+    /// Things the reader should know about the input (replaced bytes, guessed encoding).
+    public var warnings: [String]
+
+    public init(name: String, text: String, paragraphs: [Paragraph], sentences: [Sentence], warnings: [String] = []) {
+        self.name = name
+        self.text = text
+        self.scalars = Array(text.unicodeScalars)
+        self.paragraphs = paragraphs
+        self.sentences = sentences
+        self.warnings = warnings
+    }
+
+    /// The text of a span, exactly as it stands in the input.
+    public func text(of span: TextSpan) -> String {
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars[span.start..<span.end])
+        return String(view)
+    }
+
+    /// The headline if the story has one, otherwise its name.
+    public var title: String {
+        if let headline = paragraphs.first(where: { $0.role == .headline }) {
+            return text(of: headline.span)
+        }
+        return name
+    }
+
+    /// Sentences that take part in matching (not boilerplate).
+    public var comparedSentences: [Sentence] { sentences.filter { $0.role.isCompared } }
+}

@@ -1,0 +1,270 @@
+/// A rule-based sentence segmenter for news prose.
+///
+/// It finds runs of terminators (". ! ? …", spaced ellipses, closing quotes after them) and decides
+/// from the word before and the word after whether the run ends a sentence. Titles ("Mr.",
+/// "Gen.") never do; initials, acronyms and abbreviations that may end a sentence ("S.",
+/// "U.S.", "Co.") do only before a typical sentence opener ("the U.S. How" but not
+/// "the U.S. Government"); abbreviations before numbers ("Feb. 12", "p. 55") never do.
+/// Numbered, lettered and bulleted list items start sentences of their own.
+/// Spans are offsets into the story's scalars; text is never lost or reordered.
+public enum SentenceSegmenter {
+    public static func sentences(_ scalars: [Unicode.Scalar], in span: TextSpan) -> [TextSpan] {
+        var scanner = Scanner(scalars: scalars, start: span.start, end: span.end)
+        return scanner.run()
+    }
+
+    /// Convenience for tests and tools: the sentences of a string.
+    public static func split(_ text: String) -> [String] {
+        let scalars = Array(text.unicodeScalars)
+        return sentences(scalars, in: TextSpan(0, scalars.count)).map { span in
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: scalars[span.start..<span.end])
+            return String(view)
+        }
+    }
+
+    private struct Scanner {
+        let s: [Unicode.Scalar]
+        let start: Int
+        let end: Int
+        var boundaries: [Int] = []
+        var listStarts: Set<Int> = []
+        var sentenceStart: Int
+
+        init(scalars: [Unicode.Scalar], start: Int, end: Int) {
+            self.s = scalars
+            self.start = start
+            self.end = end
+            self.sentenceStart = start
+        }
+
+        mutating func run() -> [TextSpan] {
+            sentenceStart = skipSpace(start)
+            listStarts = Set(listItemStarts())
+            boundaries.append(contentsOf: listStarts)
+            var i = start
+            while i < end {
+                let c = s[i]
+                if c == "。" || c == "！" || c == "？" {
+                    var j = i + 1
+                    while j < end, isCloser(s[j]) { j += 1 }
+                    addBoundary(j)
+                    i = j
+                    continue
+                }
+                if isTerminator(c) {
+                    i = handleRun(at: i)
+                    continue
+                }
+                i += 1
+            }
+            return spans()
+        }
+
+        mutating func addBoundary(_ position: Int) {
+            boundaries.append(position)
+            sentenceStart = skipSpace(position)
+        }
+
+        /// Decides one run of terminators starting at `runStart`; returns where scanning goes on.
+        mutating func handleRun(at runStart: Int) -> Int {
+            var j = runStart
+            var dots = 0, marks = 0, ellipsisChars = 0
+            var spaced = false
+            while j < end {
+                let c = s[j]
+                if c == "." { dots += 1; j += 1 }
+                else if "!?‼⁇⁈⁉".unicodeScalars.contains(c) { marks += 1; j += 1 }
+                else if c == "…" { ellipsisChars += 1; j += 1 }
+                else if c == " ", dots > 0, marks == 0, j + 1 < end, s[j + 1] == ".",
+                        j + 2 >= end || isSpace(s[j + 2]) || s[j + 2] == "." || isCloser(s[j + 2]) {
+                    spaced = true
+                    j += 1
+                } else { break }
+            }
+            let runEnd = j
+            var closersEnd = runEnd
+            while closersEnd < end, isCloser(s[closersEnd]) { closersEnd += 1 }
+            // Terminators inside a token ("U.S.A", "Jr.'s", "mean...see", "3.5") end nothing.
+            if closersEnd < end, !isSpace(s[closersEnd]) { return closersEnd }
+            let next = skipSpace(closersEnd)
+            if next >= end { return end }
+
+            let attached = runStart > start && !isSpace(s[runStart - 1])
+            if marks > 0 {
+                if startsSentence(next) { addBoundary(closersEnd) }
+            } else if ellipsisChars > 0 || dots == 3 {
+                // An ellipsis leaves the sentence open ("what I mean . . . I didn’t").
+            } else if dots >= 4 {
+                guard startsWithCapital(next) else { return closersEnd }
+                if attached, spaced, s[runStart + 1] == " " {
+                    // "compounds. . . . The": a full stop, then an ellipsis that opens the next sentence.
+                    addBoundary(runStart + 1)
+                } else {
+                    addBoundary(closersEnd)
+                }
+            } else if periodEndsSentence(runStart: runStart, runEnd: runEnd, closersEnd: closersEnd, next: next) {
+                addBoundary(closersEnd)
+            }
+            return closersEnd
+        }
+
+        func periodEndsSentence(runStart: Int, runEnd: Int, closersEnd: Int, next: Int) -> Bool {
+            if isLowercaseStart(next) { return false }
+            var wordStart = runStart
+            while wordStart > start, !isSpace(s[wordStart - 1]) { wordStart -= 1 }
+            while wordStart < runStart, isOpener(s[wordStart]) || isBullet(s[wordStart]) { wordStart += 1 }
+            let word = String(String.UnicodeScalarView(s[wordStart..<runStart]))
+            let lower = word.lowercased()
+            let closers = String(String.UnicodeScalarView(s[runEnd..<closersEnd]))
+
+            // "1." "a." "⁃9." "1.)" opening a list item.
+            if (closers.isEmpty || closers == ")") && isListMarkerWord(word) && startsSentenceHere(wordStart) { return false }
+            // A closing quote or bracket after the full stop: the quotation ended the sentence.
+            if !closers.isEmpty { return startsSentence(next) }
+            if Lexicon.titles.contains(lower) { return false }
+            if s[next].properties.numericType != nil { return !Lexicon.beforeNumber.contains(lower) }
+            if isInitial(word) || isAcronym(word) || Lexicon.ambiguous.contains(lower) || lower == "n°" {
+                return Lexicon.sentenceStarters.contains(nextWord(next).lowercased())
+            }
+            return startsSentence(next)
+        }
+
+        // MARK: Lists
+
+        /// Where list items begin when the paragraph opens with a list marker: "1.", "1)", "1.)",
+        /// "a.", or a bullet; the following items are found by their next marker.
+        func listItemStarts() -> [Int] {
+            let first = sentenceStart
+            guard first < end else { return [] }
+            if isBullet(s[first]) {
+                let bullet = s[first]
+                return (first + 1..<end).filter { s[$0] == bullet && isSpace(s[$0 - 1]) }
+            }
+            guard let (value, suffix, isLetter) = marker(at: first) else { return [] }
+            var starts: [Int] = []
+            var expected = value + 1
+            var position = first + 1
+            while position < end {
+                let label = isLetter ? String(UnicodeScalar(UInt8(expected))) : String(expected)
+                let pattern = Array((label + suffix).unicodeScalars)
+                guard let found = find(pattern, from: position) else { break }
+                starts.append(found)
+                position = found + pattern.count
+                expected += 1
+                if isLetter, expected > 0x7A { break }
+            }
+            return starts
+        }
+
+        /// A marker at `position`: its number (or letter code), the punctuation after it, and whether it is a letter.
+        func marker(at position: Int) -> (Int, String, Bool)? {
+            var j = position
+            var digits = ""
+            while j < end, j - position < 3, let digit = s[j].properties.numericType, digit == .decimal {
+                digits.unicodeScalars.append(s[j]); j += 1
+            }
+            var value: Int
+            var isLetter = false
+            if let number = Int(digits) {
+                value = number
+            } else if ("a"..."z").contains(s[position]) {
+                value = Int(s[position].value); isLetter = true; j = position + 1
+            } else { return nil }
+            var suffix = ""
+            while j < end, s[j] == "." || s[j] == ")", suffix.count < 2 { suffix.unicodeScalars.append(s[j]); j += 1 }
+            guard !suffix.isEmpty, j < end, isSpace(s[j]) else { return nil }
+            if isLetter, suffix == ".", value != Int(("a" as Unicode.Scalar).value) { return nil }
+            return (value, suffix, isLetter)
+        }
+
+        func find(_ pattern: [Unicode.Scalar], from position: Int) -> Int? {
+            var p = position
+            while p + pattern.count < end {
+                if isSpace(s[p - 1]), s[p..<p + pattern.count].elementsEqual(pattern), isSpace(s[p + pattern.count]) { return p }
+                p += 1
+            }
+            return nil
+        }
+
+        func isListMarkerWord(_ word: String) -> Bool {
+            let core = word.unicodeScalars.filter { !isBullet($0) }
+            if core.count == 1, let letter = core.first, ("a"..."z").contains(letter) || ("A"..."Z").contains(letter) { return true }
+            return !core.isEmpty && core.count <= 3 && core.allSatisfy { $0.properties.numericType == .decimal }
+        }
+
+        func startsSentenceHere(_ wordStart: Int) -> Bool {
+            var p = wordStart
+            while true {
+                if p <= sentenceStart || listStarts.contains(p) { return true }
+                guard p > start, isSpace(s[p - 1]) || isBullet(s[p - 1]) else { return false }
+                p -= 1
+            }
+        }
+
+        // MARK: Spans
+
+        func spans() -> [TextSpan] {
+            var result: [TextSpan] = []
+            var from = start
+            for boundary in boundaries.sorted() + [end] where boundary >= from {
+                var a = from, b = boundary
+                while a < b, isSpace(s[a]) { a += 1 }
+                while b > a, isSpace(s[b - 1]) { b -= 1 }
+                if a < b { result.append(TextSpan(a, b)) }
+                from = boundary
+            }
+            return result
+        }
+
+        // MARK: Characters
+
+        func skipSpace(_ position: Int) -> Int {
+            var p = position
+            while p < end, isSpace(s[p]) { p += 1 }
+            return p
+        }
+
+        func isSpace(_ c: Unicode.Scalar) -> Bool { c.properties.isWhitespace }
+        func isTerminator(_ c: Unicode.Scalar) -> Bool { c == "." || c == "!" || c == "?" || c == "…" || "‼⁇⁈⁉".unicodeScalars.contains(c) }
+        func isCloser(_ c: Unicode.Scalar) -> Bool { "\"'”’)]}»›".unicodeScalars.contains(c) }
+        func isOpener(_ c: Unicode.Scalar) -> Bool { "\"'“‘([{«‹¿¡".unicodeScalars.contains(c) }
+        func isBullet(_ c: Unicode.Scalar) -> Bool { "•·▪◦‣⁃".unicodeScalars.contains(c) }
+
+        func isLowercaseStart(_ p: Int) -> Bool {
+            var q = p
+            while q < end, isOpener(s[q]) { q += 1 }
+            return q < end && s[q].properties.isLowercase
+        }
+
+        func startsWithCapital(_ p: Int) -> Bool {
+            var q = p
+            while q < end, isOpener(s[q]) { q += 1 }
+            return q < end && (s[q].properties.isUppercase || s[q].properties.generalCategory == .titlecaseLetter)
+        }
+
+        /// What may open a sentence: not a lowercase letter, not punctuation that continues one.
+        func startsSentence(_ p: Int) -> Bool {
+            if ",;:)]}–—-".unicodeScalars.contains(s[p]) { return false }
+            return !isLowercaseStart(p)
+        }
+
+        func nextWord(_ p: Int) -> String {
+            var q = p
+            while q < end, isOpener(s[q]) { q += 1 }
+            var r = q
+            while r < end, s[r].properties.isAlphabetic || s[r] == "'" || s[r] == "’" { r += 1 }
+            return String(String.UnicodeScalarView(s[q..<r]))
+        }
+
+        func isInitial(_ word: String) -> Bool {
+            word.unicodeScalars.count == 1 && word.unicodeScalars.first!.properties.isUppercase
+        }
+
+        /// "U.S", "a.m", "J.D", "U.S.A": single letters joined by dots.
+        func isAcronym(_ word: String) -> Bool {
+            let parts = word.split(separator: ".", omittingEmptySubsequences: false)
+            return parts.count >= 2 && parts.allSatisfy { $0.unicodeScalars.count == 1 && $0.unicodeScalars.first!.properties.isAlphabetic }
+        }
+    }
+}

@@ -1,0 +1,2 @@
+@main
+struct StoryDiffCommand { static func main() {} }
