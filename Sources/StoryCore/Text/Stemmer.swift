@@ -10,7 +10,9 @@ enum Stemmer {
         if ends("ies") { w.removeLast(3); w.append(0x79) }
         else if ends("sses") { w.removeLast(2) }
         else if ends("s"), !ends("ss"), !ends("us"), !ends("is") { w.removeLast() }
-        if ends("ing") { w.removeLast(3); undouble(&w) }
+        if ends("ation") { w.removeLast(3) }                             // negotiation → negotiat
+        else if ends("ate") { w.removeLast(1) }                          // negotiate → negotiat
+        else if ends("ing") { w.removeLast(3); undouble(&w) }
         else if ends("ed") { w.removeLast(2); undouble(&w) }
         else if ends("ly") { w.removeLast(2) }
         if w.count > 4, w.last == 0x65 { w.removeLast() }                  // describe / described

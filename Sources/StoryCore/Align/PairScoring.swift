@@ -1,0 +1,37 @@
+/// Scores free-standing sentence pairs with the comparison's own scorer (`storydiff score`).
+public enum PairScoring {
+    public enum PairClass: String, Codable, Sendable {
+        case identical, near, paraphrase, related, unrelated
+    }
+
+    public struct Result: Codable, Sendable, Equatable {
+        public var similarity: Double
+        public var pairClass: PairClass
+        public var features: MatchFeatures
+
+        enum CodingKeys: String, CodingKey { case similarity, pairClass = "class", features }
+    }
+
+    /// IDF comes from all texts given, as in a comparison it comes from both stories.
+    public static func score(_ pairs: [(String, String)]) -> [Result] {
+        var vocabulary = Vocabulary()
+        let profiles = pairs.map { pair -> (SentenceProfile, SentenceProfile) in
+            func profile(_ text: String) -> SentenceProfile {
+                let scalars = Array(text.unicodeScalars)
+                return SentenceProfile.make(text, tokens: Tokenizer.tokens(scalars, in: TextSpan(0, scalars.count)), vocabulary: &vocabulary)
+            }
+            return (profile(pair.0), profile(pair.1))
+        }
+        let scorer = PairScorer(profiles: profiles.flatMap { [$0.0, $0.1] }, vocabulary: vocabulary)
+        return profiles.map { a, b in
+            let (score, features) = scorer.features(a, b)
+            let pairClass: PairClass
+            if !a.identity.isEmpty && a.identity == b.identity { pairClass = .identical }
+            else if features.wordOrder >= PairScorer.nearOrder && score >= PairScorer.paraphraseScore { pairClass = .near }
+            else if score >= PairScorer.paraphraseScore && !features.sharedWords.isEmpty { pairClass = .paraphrase }
+            else if score >= PairScorer.relatedScore { pairClass = .related }
+            else { pairClass = .unrelated }
+            return Result(similarity: a.identity == b.identity && !a.identity.isEmpty ? 1 : score, pairClass: pairClass, features: features)
+        }
+    }
+}

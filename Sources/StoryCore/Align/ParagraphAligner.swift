@@ -1,0 +1,113 @@
+/// Turns sentence groups into rows of paragraphs for side-by-side reading.
+///
+/// Paragraph pairs are weighted by the words their matched sentences share; the heaviest chain
+/// that never goes back on either side becomes the rows' backbone (a paragraph may face several
+/// on the other side: a split or merge). Paragraphs off the chain get rows of their own facing
+/// empty space, and rows whose sentences are matched in other rows point there (moved text).
+enum ParagraphAligner {
+    struct Edge { var a: Int; var b: Int; var weight: Double }
+
+    static func rows(paragraphCountA: Int, paragraphCountB: Int, groups: [MatchGroup],
+                     paragraphOfA: [Int], paragraphOfB: [Int], wordsA: [Int], wordsB: [Int],
+                     classesA: [SentenceClass], classesB: [SentenceClass],
+                     sameText: (Int, Int) -> Bool, compared: (Side, Int) -> Bool) -> [ParagraphRow] {
+        // Link weights between paragraphs.
+        var weights: [Int: [Int: Double]] = [:]
+        for group in groups {
+            let share = 1.0 / Double(group.a.count * group.b.count)
+            for sa in group.a { for sb in group.b {
+                weights[paragraphOfA[sa], default: [:]][paragraphOfB[sb], default: 0] += share * Double(wordsA[sa] + wordsB[sb])
+            } }
+        }
+        var edges: [Edge] = []
+        for (a, row) in weights { for (b, weight) in row { edges.append(Edge(a: a, b: b, weight: weight)) } }
+        edges.sort { ($0.a, $0.b) < ($1.a, $1.b) }
+        let chain = heaviestChain(edges, countB: paragraphCountB)
+
+        // Components of the chain: consecutive edges that share a paragraph.
+        var components: [(a: ClosedRange<Int>, b: ClosedRange<Int>)] = []
+        for edge in chain {
+            if let last = components.last, last.a.upperBound == edge.a || last.b.upperBound == edge.b {
+                components[components.count - 1] = (last.a.lowerBound...edge.a, last.b.lowerBound...edge.b)
+            } else {
+                components.append((edge.a...edge.a, edge.b...edge.b))
+            }
+        }
+        var rows: [ParagraphRow] = []
+        var nextA = 0, nextB = 0
+        // In a gap, paragraphs left unmatched on both sides face each other when their text is the
+        // same (site chrome both pages carry); the rest get rows of their own.
+        func flush(untilA: Int, untilB: Int) {
+            while nextA < untilA {
+                if let twin = (nextB..<untilB).first(where: { sameText(nextA, $0) }) {
+                    while nextB < twin { rows.append(ParagraphRow(a: [], b: [nextB], link: .unique, movedTo: [])); nextB += 1 }
+                    rows.append(ParagraphRow(a: [nextA], b: [nextB], link: .boilerplate, movedTo: []))
+                    nextB += 1
+                } else {
+                    rows.append(ParagraphRow(a: [nextA], b: [], link: .unique, movedTo: []))
+                }
+                nextA += 1
+            }
+            while nextB < untilB { rows.append(ParagraphRow(a: [], b: [nextB], link: .unique, movedTo: [])); nextB += 1 }
+        }
+        for component in components {
+            flush(untilA: component.a.lowerBound, untilB: component.b.lowerBound)
+            rows.append(ParagraphRow(a: Array(component.a), b: Array(component.b), link: .unique, movedTo: []))
+            nextA = component.a.upperBound + 1
+            nextB = component.b.upperBound + 1
+        }
+        flush(untilA: paragraphCountA, untilB: paragraphCountB)
+
+        // Links and moves.
+        var rowOfA = [Int](repeating: 0, count: paragraphCountA), rowOfB = [Int](repeating: 0, count: paragraphCountB)
+        for (index, row) in rows.enumerated() {
+            for p in row.a { rowOfA[p] = index }
+            for p in row.b { rowOfB[p] = index }
+        }
+        for index in rows.indices {
+            var wordsByClass: [SentenceClass: Int] = [:]
+            var elsewhere = Set<Int>()
+            for group in groups {
+                let inRowA = group.a.contains { rowOfA[paragraphOfA[$0]] == index }
+                let inRowB = group.b.contains { rowOfB[paragraphOfB[$0]] == index }
+                guard inRowA || inRowB else { continue }
+                if inRowA && inRowB {
+                    wordsByClass[group.sentenceClass, default: 0] += group.a.reduce(0) { $0 + wordsA[$1] }
+                } else if inRowA {
+                    elsewhere.formUnion(group.b.map { rowOfB[paragraphOfB[$0]] })
+                } else {
+                    elsewhere.formUnion(group.a.map { rowOfA[paragraphOfA[$0]] })
+                }
+            }
+            if let dominant = wordsByClass.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }) { rows[index].link = dominant.key }
+            else if rows[index].link != .boilerplate, !rows[index].a.isEmpty || !rows[index].b.isEmpty,
+                    rows[index].a.allSatisfy({ !compared(.a, $0) }) && rows[index].b.allSatisfy({ !compared(.b, $0) }) {
+                rows[index].link = .boilerplate
+            }
+            rows[index].movedTo = elsewhere.subtracting([index]).sorted()
+        }
+        return rows
+    }
+
+    /// The chain of edges, non-decreasing in both paragraphs, of greatest total weight
+    /// (a Fenwick tree of prefix maxima over B's paragraphs: O(E log P)).
+    static func heaviestChain(_ edges: [Edge], countB: Int) -> [Edge] {
+        guard !edges.isEmpty else { return [] }
+        var tree = [(value: Double, edge: Int)](repeating: (0, -1), count: countB + 1)
+        var best = [Double](repeating: 0, count: edges.count)
+        var previous = [Int](repeating: -1, count: edges.count)
+        for (index, edge) in edges.enumerated() {
+            var position = edge.b + 1
+            var top: (value: Double, edge: Int) = (0, -1)
+            while position > 0 { if tree[position].value > top.value { top = tree[position] }; position -= position & -position }
+            best[index] = top.value + edge.weight
+            previous[index] = top.edge
+            position = edge.b + 1
+            while position <= countB { if best[index] > tree[position].value { tree[position] = (best[index], index) }; position += position & -position }
+        }
+        var cursor = best.indices.max { best[$0] < best[$1] }!
+        var chain: [Edge] = []
+        while cursor >= 0 { chain.append(edges[cursor]); cursor = previous[cursor] }
+        return chain.reversed()
+    }
+}

@@ -1,0 +1,231 @@
+/// Aligns the sentences of two stories, allowing moves and one-to-many groups.
+///
+/// 1. Identical sentences pair through a hash of their identity key.
+/// 2. Other pairs come from an inverted index (`CandidateIndex`), are scored (`PairScorer`) and
+///    accepted best first while both sentences are free and the score clears the paraphrase bar.
+/// 3. A pair grows into a split or merge when an unmatched neighbouring sentence raises the score
+///    and its content is contained in the other side.
+/// 4. Pairs off the longest in-order chain are marked as moved.
+struct SentenceAligner {
+    struct Group {
+        var a: [Int]
+        var b: [Int]
+        var score: Double
+        var features: MatchFeatures
+        var identical: Bool
+        var moved = false
+    }
+
+    let profilesA: [SentenceProfile]
+    let profilesB: [SentenceProfile]
+    /// Compared sentence indices, in text order.
+    let comparedA: [Int]
+    let comparedB: [Int]
+    let paragraphOfA: [Int]
+    let paragraphOfB: [Int]
+    let scorer: PairScorer
+    /// Position of each sentence in `comparedA` / `comparedB` (-1 for boilerplate).
+    let positionA: [Int]
+    let positionB: [Int]
+
+    init(profilesA: [SentenceProfile], profilesB: [SentenceProfile], comparedA: [Int], comparedB: [Int],
+         paragraphOfA: [Int], paragraphOfB: [Int], scorer: PairScorer) {
+        self.profilesA = profilesA
+        self.profilesB = profilesB
+        self.comparedA = comparedA
+        self.comparedB = comparedB
+        self.paragraphOfA = paragraphOfA
+        self.paragraphOfB = paragraphOfB
+        self.scorer = scorer
+        var positionA = [Int](repeating: -1, count: profilesA.count)
+        for (position, sentence) in comparedA.enumerated() { positionA[sentence] = position }
+        var positionB = [Int](repeating: -1, count: profilesB.count)
+        for (position, sentence) in comparedB.enumerated() { positionB[sentence] = position }
+        self.positionA = positionA
+        self.positionB = positionB
+    }
+
+    static let growthSlack = 0.02
+    static let partContainment = 0.3
+    /// A neighbour that explains this much more of the other side joins even if the score dips.
+    static let explainedGain = 0.15
+    static let strongPartContainment = 0.45
+
+    func align() -> [Group] {
+        var groupOfA = [Int?](repeating: nil, count: profilesA.count)
+        var groupOfB = [Int?](repeating: nil, count: profilesB.count)
+        var groups: [Group] = []
+
+        // 1. Identical sentences, k-th occurrence with k-th occurrence.
+        var waiting: [String: [Int]] = [:]
+        for sentence in comparedB.reversed() where !profilesB[sentence].identity.isEmpty {
+            waiting[profilesB[sentence].identity, default: []].append(sentence)
+        }
+        for sentence in comparedA {
+            let key = profilesA[sentence].identity
+            guard !key.isEmpty, let other = waiting[key]?.popLast() else { continue }
+            let (_, features) = scorer.features(profilesA[sentence], profilesB[other])
+            groupOfA[sentence] = groups.count
+            groupOfB[other] = groups.count
+            groups.append(Group(a: [sentence], b: [other], score: 1, features: features, identical: true))
+        }
+
+        // 2. Best-first acceptance of scored candidates.
+        let freeA = comparedA.filter { groupOfA[$0] == nil }
+        let freeB = comparedB.filter { groupOfB[$0] == nil }
+        let candidates = CandidateIndex.candidates(a: freeA, b: freeB, profilesA: profilesA, profilesB: profilesB, scorer: scorer)
+        var scored = candidates.map { candidate -> (Double, CandidateIndex.Candidate, MatchFeatures) in
+            let (score, features) = scorer.features(profilesA[candidate.a], profilesB[candidate.b])
+            return (score, candidate, features)
+        }
+        scored.sort { ($0.0, $1.1.a, $1.1.b) > ($1.0, $0.1.a, $0.1.b) }
+        for (score, candidate, features) in scored where score >= PairScorer.paraphraseScore {
+            guard groupOfA[candidate.a] == nil, groupOfB[candidate.b] == nil, !features.sharedWords.isEmpty else { continue }
+            groupOfA[candidate.a] = groups.count
+            groupOfB[candidate.b] = groups.count
+            groups.append(Group(a: [candidate.a], b: [candidate.b], score: score, features: features, identical: false))
+        }
+
+        // 2b. Weaker pairs that their neighbours support: the sentence before or after each is
+        //     already matched with the sentence before or after the other. Repeated, since each
+        //     new pair supports its own neighbours.
+        for _ in 0..<3 {
+            var added = false
+            for (score, candidate, features) in scored where score >= PairScorer.contextScore && score < PairScorer.paraphraseScore {
+                guard groupOfA[candidate.a] == nil, groupOfB[candidate.b] == nil, features.sharedWords.count >= 2,
+                      supported(candidate, groupOfA: groupOfA, groupOfB: groupOfB) else { continue }
+                groupOfA[candidate.a] = groups.count
+                groupOfB[candidate.b] = groups.count
+                groups.append(Group(a: [candidate.a], b: [candidate.b], score: score, features: features, identical: false))
+                added = true
+            }
+            if !added { break }
+        }
+
+        // 3. Splits and merges.
+        for index in groups.indices where !groups[index].identical {
+            grow(&groups[index], id: index, groupOfA: &groupOfA, groupOfB: &groupOfB)
+        }
+
+        // 4. Moves.
+        markMoves(&groups)
+        return groups
+    }
+
+    /// Whether a neighbour of `candidate.a` is matched with a neighbour of `candidate.b`.
+    private func supported(_ candidate: CandidateIndex.Candidate, groupOfA: [Int?], groupOfB: [Int?]) -> Bool {
+        let positionOfA = positionA[candidate.a], positionOfB = positionB[candidate.b]
+        for da in [-1, 1] {
+            let pa = positionOfA + da
+            guard pa >= 0, pa < comparedA.count, let group = groupOfA[comparedA[pa]] else { continue }
+            for db in [-1, 1] {
+                let pb = positionOfB + db
+                if pb >= 0, pb < comparedB.count, groupOfB[comparedB[pb]] == group { return true }
+            }
+        }
+        return false
+    }
+
+    /// Adds unmatched neighbours to one side of a group while that lifts the score.
+    private func grow(_ group: inout Group, id: Int, groupOfA: inout [Int?], groupOfB: inout [Int?]) {
+        while group.a.count + group.b.count < 5 {
+            var options: [(side: Side, sentence: Int)] = []
+            if group.b.count == 1 {
+                for neighbour in neighbours(of: group.a, in: comparedA, positions: positionA, paragraphs: paragraphOfA) where groupOfA[neighbour] == nil {
+                    options.append((.a, neighbour))
+                }
+            }
+            if group.a.count == 1 {
+                for neighbour in neighbours(of: group.b, in: comparedB, positions: positionB, paragraphs: paragraphOfB) where groupOfB[neighbour] == nil {
+                    options.append((.b, neighbour))
+                }
+            }
+            var best: (gain: Double, score: Double, features: MatchFeatures, side: Side, sentence: Int)?
+            for option in options {
+                let a = option.side == .a ? (group.a + [option.sentence]).sorted() : group.a
+                let b = option.side == .b ? (group.b + [option.sentence]).sorted() : group.b
+                let joinedA = SentenceProfile.joined(a.map { profilesA[$0] })
+                let joinedB = SentenceProfile.joined(b.map { profilesB[$0] })
+                let (score, features) = scorer.features(joinedA, joinedB)
+                let part = option.side == .a ? profilesA[option.sentence] : profilesB[option.sentence]
+                let contained = containment(part, in: option.side == .a ? joinedB : joinedA)
+                // How much more of the single side the group now explains.
+                let explained = option.side == .a
+                    ? features.containmentB - group.features.containmentB
+                    : features.containmentA - group.features.containmentA
+                let scoreGain = score - group.score
+                let accepted = contained >= Self.partContainment && score >= PairScorer.paraphraseScore
+                    && (scoreGain >= Self.growthSlack || (explained >= Self.explainedGain && contained >= Self.strongPartContainment))
+                guard accepted else { continue }
+                let gain = scoreGain + explained
+                if best == nil || gain > best!.gain { best = (gain, score, features, option.side, option.sentence) }
+            }
+            guard let chosen = best else { return }
+            if chosen.side == .a {
+                group.a = (group.a + [chosen.sentence]).sorted()
+                groupOfA[chosen.sentence] = id
+            } else {
+                group.b = (group.b + [chosen.sentence]).sorted()
+                groupOfB[chosen.sentence] = id
+            }
+            group.score = chosen.score
+            group.features = chosen.features
+        }
+    }
+
+    /// The compared sentences just before and after a run, in the same or an adjacent paragraph.
+    private func neighbours(of run: [Int], in compared: [Int], positions: [Int], paragraphs: [Int]) -> [Int] {
+        guard let first = run.first, let last = run.last else { return [] }
+        let firstPosition = positions[first], lastPosition = positions[last]
+        var result: [Int] = []
+        if firstPosition > 0 {
+            let previous = compared[firstPosition - 1]
+            if paragraphs[first] - paragraphs[previous] <= 1 { result.append(previous) }
+        }
+        if lastPosition + 1 < compared.count {
+            let next = compared[lastPosition + 1]
+            if paragraphs[next] - paragraphs[last] <= 1 { result.append(next) }
+        }
+        return result
+    }
+
+    /// Share of a sentence's content weight found in another passage.
+    private func containment(_ part: SentenceProfile, in whole: SentenceProfile) -> Double {
+        var total = 0.0, found = 0.0
+        for (term, count) in part.terms {
+            total += scorer.idf[term] * Double(count)
+            if let other = whole.terms[term] { found += scorer.idf[term] * Double(min(count, other)) }
+        }
+        return total > 0 ? found / total : 0
+    }
+
+    /// Marks the groups that are not on the longest chain in text order on both sides.
+    private func markMoves(_ groups: inout [Group]) {
+        let order = groups.indices.sorted { groups[$0].a[0] < groups[$1].a[0] }
+        let keys = order.map { groups[$0].b[0] }
+        let chain = Set(LongestIncreasing.indices(keys).map { order[$0] })
+        for index in groups.indices where !chain.contains(index) { groups[index].moved = true }
+    }
+}
+
+/// Longest strictly increasing subsequence in O(n log n) (patience sorting).
+enum LongestIncreasing {
+    /// Positions in `values` of one longest strictly increasing subsequence.
+    static func indices(_ values: [Int]) -> [Int] {
+        var tails: [Int] = []          // positions of the smallest tail of each length
+        var previous = [Int](repeating: -1, count: values.count)
+        for (position, value) in values.enumerated() {
+            var low = 0, high = tails.count
+            while low < high {
+                let middle = (low + high) / 2
+                if values[tails[middle]] < value { low = middle + 1 } else { high = middle }
+            }
+            if low > 0 { previous[position] = tails[low - 1] }
+            if low == tails.count { tails.append(position) } else { tails[low] = position }
+        }
+        var result: [Int] = []
+        var cursor = tails.last ?? -1
+        while cursor >= 0 { result.append(cursor); cursor = previous[cursor] }
+        return result.reversed()
+    }
+}

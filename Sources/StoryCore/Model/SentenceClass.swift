@@ -1,0 +1,25 @@
+/// How a sentence relates to the other version.
+public enum SentenceClass: String, Codable, Sendable, CaseIterable, Comparable {
+    /// The same words (after folding quotes, dashes, spaces and case).
+    case identical
+    /// Small edits: most words kept in order.
+    case near
+    /// Reworded with the same content.
+    case paraphrase
+    /// No counterpart in the other version.
+    case unique
+    /// Site chrome: not compared.
+    case boilerplate
+
+    private var rank: Int { Self.allCases.firstIndex(of: self)! }
+    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rank < rhs.rank }
+
+    /// Matched with something on the other side.
+    public var isMatched: Bool { self == .identical || self == .near || self == .paraphrase }
+}
+
+/// Which version of the story.
+public enum Side: String, Codable, Sendable, CaseIterable {
+    case a, b
+    public var other: Side { self == .a ? .b : .a }
+}

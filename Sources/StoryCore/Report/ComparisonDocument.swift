@@ -1,0 +1,126 @@
+/// The JSON form of a comparison (schema version 1, described in docs/json-schema.md).
+/// These types are the schema: `storydiff` encodes them and consumers can decode them.
+public struct ComparisonDocument: Codable, Sendable, Equatable {
+    public static let currentVersion = 1
+
+    public var version: Int
+    public var generator: String
+    /// What offsets count: "unicode-scalars" (code points of the decoded text, BOM excluded).
+    public var offsets: String
+    public var identical: Bool
+    public var a: DocumentSide
+    public var b: DocumentSide
+    public var groups: [Group]
+    public var rows: [Row]
+
+    public struct DocumentSide: Codable, Sendable, Equatable {
+        public var name: String
+        public var title: String
+        public var characters: Int
+        public var warnings: [String]
+        public var paragraphs: [ParagraphEntry]
+        public var sentences: [SentenceEntry]
+        public var statistics: SideStatistics
+    }
+
+    public struct ParagraphEntry: Codable, Sendable, Equatable {
+        public var index: Int
+        public var start: Int
+        public var end: Int
+        public var role: ParagraphRole
+        public var sentences: [String]
+    }
+
+    public struct SentenceEntry: Codable, Sendable, Equatable {
+        /// "a12" or "b3": side letter and index.
+        public var id: String
+        public var index: Int
+        public var paragraph: Int
+        public var start: Int
+        public var end: Int
+        public var role: ParagraphRole
+        public var sentenceClass: SentenceClass
+        public var group: Int?
+        public var counterparts: [String]
+        public var score: Double?
+        public var moved: Bool
+        public var text: String
+
+        enum CodingKeys: String, CodingKey {
+            case id, index, paragraph, start, end, role, sentenceClass = "class", group, counterparts, score, moved, text
+        }
+    }
+
+    public struct Group: Codable, Sendable, Equatable {
+        public var id: Int
+        public var a: [String]
+        public var b: [String]
+        public var sentenceClass: SentenceClass
+        public var shape: MatchGroup.Shape
+        public var score: Double
+        public var moved: Bool
+        public var features: MatchFeatures
+        public var diff: Diff
+
+        enum CodingKeys: String, CodingKey {
+            case id, a, b, sentenceClass = "class", shape, score, moved, features, diff
+        }
+    }
+
+    public struct Diff: Codable, Sendable, Equatable {
+        public var a: [Piece]
+        public var b: [Piece]
+    }
+
+    public struct Piece: Codable, Sendable, Equatable {
+        public var start: Int
+        public var end: Int
+        public var op: WordDiff.Operation
+    }
+
+    public struct Row: Codable, Sendable, Equatable {
+        public var a: [Int]
+        public var b: [Int]
+        public var link: SentenceClass
+        public var movedTo: [Int]
+    }
+}
+
+extension ComparisonDocument {
+    public init(_ comparison: Comparison, generator: String) {
+        func id(_ side: Side, _ index: Int) -> String { "\(side.rawValue)\(index)" }
+        func side(_ which: Side) -> DocumentSide {
+            let story = comparison.story(which)
+            let classes = comparison.classes(which)
+            return DocumentSide(
+                name: story.name,
+                title: story.title,
+                characters: story.scalars.count,
+                warnings: story.warnings,
+                paragraphs: story.paragraphs.map {
+                    ParagraphEntry(index: $0.index, start: $0.span.start, end: $0.span.end, role: $0.role, sentences: $0.sentences.map { id(which, $0) })
+                },
+                sentences: story.sentences.map { sentence in
+                    let group = comparison.groupIndex(which, sentence: sentence.index)
+                    return SentenceEntry(
+                        id: id(which, sentence.index), index: sentence.index, paragraph: sentence.paragraph,
+                        start: sentence.span.start, end: sentence.span.end, role: sentence.role,
+                        sentenceClass: classes[sentence.index], group: group,
+                        counterparts: comparison.counterparts(which, sentence: sentence.index).map { id(which.other, $0) },
+                        score: group.map { comparison.groups[$0].score }, moved: group.map { comparison.groups[$0].moved } ?? false,
+                        text: sentence.text)
+                },
+                statistics: comparison.statistics(which))
+        }
+        self.init(
+            version: Self.currentVersion, generator: generator, offsets: "unicode-scalars", identical: comparison.isIdentical,
+            a: side(.a), b: side(.b),
+            groups: comparison.groups.map { group in
+                Group(id: group.id, a: group.a.map { id(.a, $0) }, b: group.b.map { id(.b, $0) }, sentenceClass: group.sentenceClass,
+                      shape: group.shape, score: group.score, moved: group.moved, features: group.features,
+                      diff: Diff(a: group.diff.a.map { Piece(start: $0.span.start, end: $0.span.end, op: $0.operation) },
+                                 b: group.diff.b.map { Piece(start: $0.span.start, end: $0.span.end, op: $0.operation) }))
+            },
+            rows: comparison.rows.map { Row(a: $0.a, b: $0.b, link: $0.link, movedTo: $0.movedTo) })
+    }
+}

@@ -1,0 +1,134 @@
+/// The plain-text report: summary, then the aligned rows with word changes marked in the
+/// wdiff convention ([-removed-] {+added+}) and moves as [~moved~].
+public enum TextReport {
+    public static func render(_ comparison: Comparison) -> String {
+        var out = ""
+        let a = comparison.a, b = comparison.b
+        out += "storydiff: A = \(SafeText.sanitize(a.name))   B = \(SafeText.sanitize(b.name))\n\n"
+        for (label, story, stats) in [("A", a, comparison.statisticsA), ("B", b, comparison.statisticsB)] {
+            out += "\(label)  \(SafeText.sanitize(story.title))\n"
+            out += "   \(stats.comparedWords) words, \(stats.comparedSentences) sentences compared, coverage \(percent(stats.coverage))"
+            out += stats.boilerplateSentences > 0 ? "; \(stats.boilerplateSentences) boilerplate sentence\(stats.boilerplateSentences == 1 ? "" : "s") left out\n" : "\n"
+            for warning in story.warnings { out += "   warning: \(SafeText.sanitize(warning))\n" }
+        }
+        out += "\n" + summaryTable(comparison) + "\n"
+        out += "Marks: = identical  ~ near  ≈ paraphrase  < only in A  > only in B  ↷ moved  · boilerplate\n"
+        out += "Words: [-removed-] {+added+} [~moved~]\n"
+
+        var printedGroups: [Int: Int] = [:]   // group → row it was shown in
+        for (rowIndex, row) in comparison.rows.enumerated() {
+            let left = row.a.isEmpty ? "—" : row.a.map { "¶\($0 + 1)" }.joined(separator: ",")
+            let right = row.b.isEmpty ? "—" : row.b.map { "¶\($0 + 1)" }.joined(separator: ",")
+            var header = "\n── row \(rowIndex + 1) · A \(left) | B \(right)"
+            if !row.movedTo.isEmpty { header += " · counterparts in row \(row.movedTo.map { String($0 + 1) }.joined(separator: ", "))" }
+            out += header + "\n"
+            for paragraph in row.a {
+                for index in a.paragraphs[paragraph].sentences {
+                    out += sentenceLines(comparison, .a, index, row: rowIndex, printedGroups: &printedGroups)
+                }
+            }
+            for paragraph in row.b {
+                for index in b.paragraphs[paragraph].sentences {
+                    out += sentenceLines(comparison, .b, index, row: rowIndex, printedGroups: &printedGroups)
+                }
+            }
+        }
+        return out
+    }
+
+    private static func sentenceLines(_ comparison: Comparison, _ side: Side, _ index: Int, row: Int, printedGroups: inout [Int: Int]) -> String {
+        let label = side == .a ? "A" : "B"
+        let sentenceClass = comparison.classes(side)[index]
+        switch sentenceClass {
+        case .boilerplate:
+            return "· \(label)\(index + 1)  \(SafeText.sanitize(comparison.story(side).sentences[index].text))\n"
+        case .unique:
+            return "\(side == .a ? "<" : ">") \(label)\(index + 1)  \(marked(comparison, side, index))\n"
+        default:
+            let groupIndex = comparison.groupIndex(side, sentence: index)!
+            let group = comparison.groups[groupIndex]
+            if let shownIn = printedGroups[groupIndex] {
+                return shownIn == row ? "" : "↷ \(label)\(index + 1)  shown with its counterpart in row \(shownIn + 1)\n"
+            }
+            printedGroups[groupIndex] = row
+            let mark = group.moved ? "↷" : symbol(sentenceClass)
+            var lines = ""
+            for (offset, s) in group.a.enumerated() {
+                lines += "\(offset == 0 ? mark : " ") A\(s + 1)  \(marked(comparison, .a, s))\n"
+            }
+            for s in group.b {
+                lines += "  B\(s + 1)  \(marked(comparison, .b, s))\n"
+            }
+            var why = "    \(sentenceClass.rawValue)"
+            if group.shape != .oneToOne { why += " (\(group.shape.rawValue))" }
+            if sentenceClass != .identical {
+                why += ", score \(String(format2(group.score)))"
+                if !group.features.sharedWords.isEmpty { why += "; shared: \(group.features.sharedWords.prefix(4).joined(separator: ", "))" }
+                let numbers = group.features.numbersOnlyA.map { "A " + $0 } + group.features.numbersOnlyB.map { "B " + $0 }
+                if !numbers.isEmpty { why += "; numbers differ: \(numbers.joined(separator: ", "))" }
+            }
+            if group.moved { why += "; moved" }
+            return lines + why + "\n"
+        }
+    }
+
+    /// A sentence with its word changes marked.
+    static func marked(_ comparison: Comparison, _ side: Side, _ index: Int) -> String {
+        let story = comparison.story(side)
+        var out = ""
+        for segment in comparison.segments(side, sentence: index) {
+            let text = SafeText.sanitize(story.text(of: segment.span))
+            switch segment.operation {
+            case .removed: out += "[-\(text)-]"
+            case .added: out += "{+\(text)+}"
+            case .moved: out += "[~\(text)~]"
+            case .kept, nil: out += text
+            }
+        }
+        return out
+    }
+
+    static func summaryTable(_ comparison: Comparison) -> String {
+        let a = comparison.statisticsA, b = comparison.statisticsB
+        func pad(_ s: String, _ width: Int) -> String { String(repeating: " ", count: max(0, width - s.count)) + s }
+        var out = "              A sentences    A words   B sentences    B words\n"
+        for sentenceClass in [SentenceClass.identical, .near, .paraphrase, .unique] {
+            out += sentenceClass.rawValue.padding(12)
+            out += pad("\(a.sentences(sentenceClass))", 13) + pad("\(a.words(sentenceClass)) \(percent(a.share(sentenceClass)))", 11)
+            out += pad("\(b.sentences(sentenceClass))", 14) + pad("\(b.words(sentenceClass)) \(percent(b.share(sentenceClass)))", 11) + "\n"
+        }
+        out += "coverage".padding(12) + pad(percent(a.coverage), 24) + pad(percent(b.coverage), 25) + "\n"
+        return out
+    }
+
+    static func symbol(_ sentenceClass: SentenceClass) -> String {
+        switch sentenceClass {
+        case .identical: return "="
+        case .near: return "~"
+        case .paraphrase: return "≈"
+        case .unique: return "<"
+        case .boilerplate: return "·"
+        }
+    }
+
+    /// "61%" style, one decimal under 10%.
+    public static func percent(_ share: Double) -> String {
+        let value = share * 100
+        if value > 0 && value < 10 { return "\(format1(value))%" }
+        return "\(Int(value.rounded()))%"
+    }
+
+    static func format1(_ value: Double) -> String {
+        let tenths = Int((value * 10).rounded())
+        return "\(tenths / 10).\(tenths % 10)"
+    }
+
+    static func format2(_ value: Double) -> String {
+        let hundredths = Int((value * 100).rounded())
+        return "\(hundredths / 100).\(String(hundredths % 100).leftPadded(to: 2))"
+    }
+}
+
+extension String {
+    func padding(_ width: Int) -> String { count >= width ? self : self + String(repeating: " ", count: width - count) }
+}

@@ -1,0 +1,34 @@
+import ArgumentParser
+import StoryCore
+
+/// `storydiff segment FILE`: how a story is read.
+struct Segment: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Show a story's paragraphs with their roles, and its sentences with their offsets."
+    )
+
+    @Argument(help: "The story (- for standard input).")
+    var file: String
+
+    @Option(help: "Output format: text or json.")
+    var format: Compare.Format = .text
+
+    func run() throws {
+        let story = try StoryReader.read(path: file)
+        for warning in story.warnings { writeError("storydiff: warning: " + warning) }
+        switch format {
+        case .json:
+            writeOutput(try encodeJSON(SegmentDocument(story)))
+        case .text:
+            var out = "\(SafeText.sanitize(story.name)): \(story.paragraphs.count) paragraphs, \(story.sentences.count) sentences (offsets in Unicode scalars)\n"
+            for paragraph in story.paragraphs {
+                out += "\n¶\(paragraph.index + 1) \(paragraph.role.rawValue) [\(paragraph.span.start)..<\(paragraph.span.end)]\n"
+                for index in paragraph.sentences {
+                    let sentence = story.sentences[index]
+                    out += "  \(index + 1). [\(sentence.span.start)..<\(sentence.span.end)] \(SafeText.sanitize(sentence.text))\n"
+                }
+            }
+            writeOutput(out)
+        }
+    }
+}

@@ -1,0 +1,93 @@
+import ArgumentParser
+import StoryCore
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The C library's exit, out of reach of ParsableCommand's own `exit(withError:)` overloads.
+func terminate(_ status: Int32) -> Never {
+    #if canImport(Glibc)
+    Glibc.exit(status)
+    #else
+    Darwin.exit(status)
+    #endif
+}
+
+/// `storydiff`: compare two versions of a news story.
+@main
+struct StoryDiff: ParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "storydiff",
+        abstract: "Compare two versions of a news story: what they share word for word, what one reworded, what only one says.",
+        discussion: """
+            Exit status, as diff: 0 when the stories say the same thing word for word, 1 when they differ, 2 on trouble.
+            """,
+        version: version,
+        subcommands: [Compare.self, Segment.self, Score.self],
+        defaultSubcommand: Compare.self
+    )
+
+    /// Runs the command; errors become one line on stderr and diff's exit codes.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let error as InputError {
+            fail(error.description)
+        } catch let error as ExitCode {
+            terminate(error.rawValue)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                print(fullMessage(for: error))
+                terminate(0)
+            }
+            let message = self.message(for: error)
+            fail(message.isEmpty ? "\(error)" : message + " (see 'storydiff --help')")
+        }
+    }
+
+    static func fail(_ message: String) -> Never {
+        writeError("storydiff: " + message.split(separator: "\n").joined(separator: " "))
+        terminate(2)
+    }
+}
+
+/// Writes one line to standard error.
+func writeError(_ line: String) {
+    let data = Array((line + "\n").utf8)
+    data.withUnsafeBytes { _ = write(2, $0.baseAddress, $0.count) }
+}
+
+/// Writes text to standard output, unbuffered-safe for pipes.
+func writeOutput(_ text: String) {
+    var bytes = Array(text.utf8)[...]
+    while !bytes.isEmpty {
+        let written = bytes.withUnsafeBytes { write(1, $0.baseAddress, $0.count) }
+        if written <= 0 {
+            if written < 0 && errno == EINTR { continue }
+            // A closed pipe (`storydiff a b | head`) is not an error worth a message.
+            terminate(errno == EPIPE ? 0 : 2)
+        }
+        bytes = bytes.dropFirst(written)
+    }
+}
+
+/// Reads both stories, or the bundled pair for --demo, warning about each on stderr.
+func loadPair(_ first: String?, _ second: String?, demo: Bool) throws -> (Story, Story) {
+    let pair: (Story, Story)
+    if demo {
+        pair = (StoryReader.story(name: SamplePair.originalName, text: SamplePair.original),
+                StoryReader.story(name: SamplePair.syndicatedName, text: SamplePair.syndicated))
+    } else {
+        guard let first, let second else { throw ValidationError("two stories are needed: storydiff A B (or --demo)") }
+        if first == "-" && second == "-" { throw ValidationError("only one of the two stories can be standard input") }
+        pair = (try StoryReader.read(path: first), try StoryReader.read(path: second))
+    }
+    for warning in pair.0.warnings + pair.1.warnings { writeError("storydiff: warning: " + warning) }
+    return pair
+}

@@ -1,2 +1,0 @@
-@main
-struct StoryDiffCommand { static func main() {} }
