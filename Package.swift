@@ -28,7 +28,8 @@ let package = Package(
         ),
         .testTarget(
             name: "storydiffTests",
-            dependencies: ["StoryCore"]
+            // The executable is a dependency so that it is built before its end-to-end tests run.
+            dependencies: ["StoryCore", "storydiff"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -25,7 +25,8 @@ struct CandidateIndex {
             let profile = profilesA[sentence]
             let normA = scorer.norm(profile)
             guard normA > 0 else { continue }
-            for (term, count) in profile.terms {
+            for term in profile.terms.keys.sorted() {
+                let count = profile.terms[term]!
                 guard let list = postings[term], list.count <= postingCap else { continue }
                 let wa = scorer.weight(term, count: count)
                 for other in list {
@@ -40,12 +41,12 @@ struct CandidateIndex {
                 if cosine >= minimumCosine { scored.append((cosine, other)) }
             }
             touched.removeAll(keepingCapacity: true)
-            scored.sort { $0.0 > $1.0 }
-            for (cosine, other) in scored.prefix(perSentence) { result.insert(Candidate(a: sentence, b: other)); _ = cosine }
+            scored.sort { ($0.0, $1.1) > ($1.0, $0.1) }
+            for (_, other) in scored.prefix(perSentence) { result.insert(Candidate(a: sentence, b: other)) }
             for (cosine, other) in scored { bestForB[other, default: []].append((cosine, sentence)) }
         }
         for (other, list) in bestForB {
-            for (_, sentence) in list.sorted(by: { $0.0 > $1.0 }).prefix(perSentence) { result.insert(Candidate(a: sentence, b: other)) }
+            for (_, sentence) in list.sorted(by: { ($0.0, $1.1) > ($1.0, $0.1) }).prefix(perSentence) { result.insert(Candidate(a: sentence, b: other)) }
         }
         return Array(result)
     }

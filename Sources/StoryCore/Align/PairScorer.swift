@@ -23,7 +23,8 @@ struct PairScorer {
 
     func norm(_ profile: SentenceProfile) -> Double {
         var sum = 0.0
-        for (term, count) in profile.terms { let w = weight(term, count: count); sum += w * w }
+        // Sorted, so that sums (and so scores) are the same in every run.
+        for term in profile.terms.keys.sorted() { let w = weight(term, count: profile.terms[term]!); sum += w * w }
         return sum.squareRoot()
     }
 
@@ -31,7 +32,8 @@ struct PairScorer {
     func features(_ a: SentenceProfile, _ b: SentenceProfile) -> (score: Double, features: MatchFeatures) {
         var dot = 0.0, totalA = 0.0, totalB = 0.0, sharedA = 0.0, sharedB = 0.0
         var shared: [(Double, Int)] = []
-        for (term, count) in a.terms {
+        for term in a.terms.keys.sorted() {
+            let count = a.terms[term]!
             let wa = weight(term, count: count)
             totalA += idf[term] * Double(count)
             if let countB = b.terms[term] {
@@ -40,7 +42,8 @@ struct PairScorer {
                 shared.append((idf[term], term))
             }
         }
-        for (term, count) in b.terms {
+        for term in b.terms.keys.sorted() {
+            let count = b.terms[term]!
             totalB += idf[term] * Double(count)
             if let countA = a.terms[term] { sharedB += idf[term] * Double(min(count, countA)) }
         }
@@ -54,7 +57,7 @@ struct PairScorer {
             wordOrder: order.rounded(places: 3),
             containmentA: containmentA.rounded(places: 3),
             containmentB: containmentB.rounded(places: 3),
-            sharedWords: shared.sorted { $0.0 > $1.0 }.prefix(6).map { vocabulary.words[$0.1] },
+            sharedWords: shared.map { ($0.0, vocabulary.words[$0.1]) }.sorted { ($0.0, $1.1) > ($1.0, $0.1) }.prefix(6).map(\.1),
             numbersOnlyA: a.numbers.subtracting(b.numbers).sorted(),
             numbersOnlyB: b.numbers.subtracting(a.numbers).sorted()
         )

@@ -192,7 +192,8 @@ struct SentenceAligner {
     /// Share of a sentence's content weight found in another passage.
     private func containment(_ part: SentenceProfile, in whole: SentenceProfile) -> Double {
         var total = 0.0, found = 0.0
-        for (term, count) in part.terms {
+        for term in part.terms.keys.sorted() {
+            let count = part.terms[term]!
             total += scorer.idf[term] * Double(count)
             if let other = whole.terms[term] { found += scorer.idf[term] * Double(min(count, other)) }
         }
