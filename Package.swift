@@ -21,6 +21,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Release-mode timing of the engine on the sample pair (see README, "Performance").
+        .executableTarget(name: "storydiff-bench", dependencies: ["StoryCore"]),
         .testTarget(
             name: "StoryCoreTests",
             dependencies: ["StoryCore"],

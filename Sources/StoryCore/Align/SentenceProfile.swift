@@ -33,9 +33,9 @@ struct SentenceProfile {
         var wordCount = 0
         for token in tokens where token.isWord {
             wordCount += 1
-            for part in normalisedParts(token.text) {
+            for part in normalisedParts(folded: token.key) {
                 if Lexicon.honorifics.contains(part) { continue }
-                let isNumber = part.first?.isNumber == true
+                let isNumber = part.utf8.first.map { $0 >= 0x30 && $0 <= 0x39 } ?? false
                 let stem = isNumber ? part : Stemmer.stem(part)
                 let id = vocabulary.id(stem, surface: part)
                 order.append(id)
@@ -46,20 +46,32 @@ struct SentenceProfile {
         return SentenceProfile(identity: MatchKey.identity(text), order: order, terms: terms, numbers: numbers, wordCount: wordCount)
     }
 
-    /// A word's matching forms: folded, split at hyphens, number words and separators canonical.
-    static func normalisedParts(_ word: String) -> [String] {
-        var folded = MatchKey.fold(word)
-        if folded.hasSuffix("'s") { folded.removeLast(2) }
-        if folded.hasSuffix("'") { folded.removeLast() }
-        if folded.first?.isNumber == true {
-            // "1,000" → "1000"; "30-day" → "30", "day".
-            folded = folded.replacingAll(",", with: "")
+    /// A word's matching forms: split at hyphens ("30-day" → "30", "day"), possessives and
+    /// acronym dots dropped ("Kyiv's" → "kyiv", "u.s." → "us"), thousands separators dropped
+    /// ("1,000" → "1000"), number words as digits ("eight" → "8"). Works on the folded bytes.
+    static func normalisedParts(folded word: String) -> [String] {
+        var bytes = Array(word.utf8)
+        if bytes.count > 2, bytes[bytes.count - 2] == 0x27, bytes[bytes.count - 1] == 0x73 { bytes.removeLast(2) }
+        if bytes.last == 0x27 { bytes.removeLast() }
+        var parts: [String] = []
+        var current: [UInt8] = []
+        func flush() {
+            guard !current.isEmpty else { return }
+            let part = String(decoding: current, as: UTF8.self)
+            parts.append(Lexicon.numberWords[part] ?? part)
+            current.removeAll(keepingCapacity: true)
         }
-        let parts = folded.split(separator: "-").map { part -> String in
-            let text = String(part).replacingAll(".", with: part.first?.isNumber == true ? "." : "")
-            return Lexicon.numberWords[text] ?? text
+        for byte in bytes {
+            let inNumber = current.first.map { $0 >= 0x30 && $0 <= 0x39 } ?? false
+            switch byte {
+            case 0x2D: flush()                               // hyphen
+            case 0x2C where inNumber: continue               // 1,000
+            case 0x2E where !inNumber: continue              // u.s.
+            default: current.append(byte)
+            }
         }
-        return parts.filter { !$0.isEmpty }
+        flush()
+        return parts
     }
 
     /// Merges the profiles of several sentences (a split or merged group).

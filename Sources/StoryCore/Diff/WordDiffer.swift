@@ -8,11 +8,15 @@ enum WordDiffer {
     static let minimumMovedCharacters = 10
 
     static func diff(a tokensA: [Token], b tokensB: [Token]) -> WordDiff {
-        let keysA = tokensA.map { MatchKey.fold($0.text) }
-        let keysB = tokensB.map { MatchKey.fold($0.text) }
+        let keysA = tokensA.map(\.key)
+        let keysB = tokensB.map(\.key)
         var keptA = [Int?](repeating: nil, count: tokensA.count)   // index in B it is kept as
         var keptB = [Int?](repeating: nil, count: tokensB.count)
-        for (i, j) in matchPairs(keysA, keysB, wordsA: tokensA.map(\.isWord)) {
+        // Integers compare and hash faster than strings in the recursion.
+        var ids: [String: Int] = [:]
+        let idsA = keysA.map { key in ids[key] ?? { let id = ids.count; ids[key] = id; return id }() }
+        let idsB = keysB.map { key in ids[key] ?? { let id = ids.count; ids[key] = id; return id }() }
+        for (i, j) in matchPairs(idsA, idsB, wordsA: tokensA.map(\.isWord)) {
             keptA[i] = j
             keptB[j] = i
         }
@@ -31,20 +35,20 @@ enum WordDiffer {
     // MARK: Matching
 
     /// Pairs (i, j) of equal tokens forming a common subsequence.
-    static func matchPairs(_ a: [String], _ b: [String], wordsA: [Bool]) -> [(Int, Int)] {
+    static func matchPairs(_ a: [Int], _ b: [Int], wordsA: [Bool]) -> [(Int, Int)] {
         var pairs: [(Int, Int)] = []
         match(a, b, 0..<a.count, 0..<b.count, wordsA: wordsA, into: &pairs)
         return pairs.sorted { $0.0 < $1.0 }
     }
 
-    private static func match(_ a: [String], _ b: [String], _ ra: Range<Int>, _ rb: Range<Int>, wordsA: [Bool], into pairs: inout [(Int, Int)]) {
+    private static func match(_ a: [Int], _ b: [Int], _ ra: Range<Int>, _ rb: Range<Int>, wordsA: [Bool], into pairs: inout [(Int, Int)]) {
         var lowA = ra.lowerBound, lowB = rb.lowerBound, highA = ra.upperBound, highB = rb.upperBound
         while lowA < highA, lowB < highB, a[lowA] == b[lowB] { pairs.append((lowA, lowB)); lowA += 1; lowB += 1 }
         while highA > lowA, highB > lowB, a[highA - 1] == b[highB - 1] { pairs.append((highA - 1, highB - 1)); highA -= 1; highB -= 1 }
         guard lowA < highA, lowB < highB else { return }
 
         // Patience: words unique on both sides, in increasing order on both.
-        var countA: [String: (Int, Int)] = [:], countB: [String: (Int, Int)] = [:]
+        var countA: [Int: (Int, Int)] = [:], countB: [Int: (Int, Int)] = [:]
         for i in lowA..<highA where wordsA[i] { countA[a[i], default: (0, i)].0 += 1 }
         for j in lowB..<highB { countB[b[j], default: (0, j)].0 += 1 }
         var uniques: [(Int, Int)] = []

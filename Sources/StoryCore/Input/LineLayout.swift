@@ -108,7 +108,10 @@ enum LineLayout {
     private static func startsListItem(_ scalars: [Unicode.Scalar], at start: Int, end: Int) -> Bool {
         guard start < end else { return false }
         let first = scalars[start]
-        if "•·▪◦‣⁃*–-".unicodeScalars.contains(first) { return end - start > 1 && scalars[start + 1].isLayoutSpace }
+        switch first {
+        case "•", "·", "▪", "◦", "‣", "⁃", "*", "–", "-": return end - start > 1 && scalars[start + 1].isLayoutSpace
+        default: break
+        }
         var index = start
         while index < end, index - start < 3, ("0"..."9").contains(scalars[index]) { index += 1 }
         return index > start && index + 1 < end && (scalars[index] == "." || scalars[index] == ")") && scalars[index + 1].isLayoutSpace
@@ -118,7 +121,8 @@ enum LineLayout {
 extension Unicode.Scalar {
     /// Spaces and tabs inside a line (not line breaks).
     var isLayoutSpace: Bool {
-        self == " " || self == "\t" || self == "\u{A0}" || self == "\u{3000}" || (properties.isWhitespace && !isLineBreak)
+        if value < 0x80 { return value == 0x20 || value == 0x09 }
+        return isSpace && !isLineBreak
     }
 
     var isLineBreak: Bool {

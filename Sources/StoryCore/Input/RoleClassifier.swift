@@ -34,10 +34,38 @@ enum RoleClassifier {
         init(_ text: String) {
             self.text = text
             folded = MatchKey.fold(text)
-            words = folded.split(whereSeparator: { $0 == " " }).map { word in
-                String(word.unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil || $0 == "'" || $0 == "." || $0 == "&" || $0 == "@" })
-            }.filter { !$0.isEmpty }
+            foldedBytes = Array(folded.utf8)
+            // One pass: letters, digits and the few marks words carry; the rest drops out.
+            var words: [String] = []
+            var current = String.UnicodeScalarView()
+            for scalar in folded.unicodeScalars {
+                if scalar == " " {
+                    if !current.isEmpty { words.append(String(current)); current = String.UnicodeScalarView() }
+                    continue
+                }
+                let keep = scalar.value < 0x80
+                    ? scalar.isASCIILetterOrDigit || scalar == "'" || scalar == "." || scalar == "&" || scalar == "@"
+                    : scalar.isLetter || scalar.isNumeric || scalar == "©"
+                if keep { current.append(scalar) }
+            }
+            if !current.isEmpty { words.append(String(current)) }
+            self.words = words
             lastScalar = text.unicodeScalars.last
+        }
+
+        var foldedBytes: [UInt8]
+
+        /// Whether the folded text contains `phrase` (a byte search: String's generic one is slow).
+        func contains(_ phrase: String) -> Bool {
+            let needle = Array(phrase.utf8)
+            guard let first = needle.first, needle.count <= foldedBytes.count else { return false }
+            var index = 0
+            let last = foldedBytes.count - needle.count
+            while index <= last {
+                if foldedBytes[index] == first, foldedBytes[index..<index + needle.count].elementsEqual(needle) { return true }
+                index += 1
+            }
+            return false
         }
 
         var endsLikeSentence: Bool {
@@ -81,7 +109,7 @@ enum RoleClassifier {
         let words = shape.words
         if words.isEmpty { return true }                       // only punctuation or symbols
         if shape.folded.hasPrefix("disclaimer") || shape.folded.hasPrefix("(disclaimer") { return true }
-        if words.count <= 80, disclaimerPhrases.contains(where: shape.folded.contains) { return true }
+        if words.count <= 80, disclaimerPhrases.contains(where: shape.contains) { return true }
         if isReadTime(words) { return true }
         guard words.count <= 8 else { return false }
         // A short line made only of chrome vocabulary, with at least one real chrome word.
@@ -128,9 +156,8 @@ enum RoleClassifier {
 
     static func isCredit(_ shape: Shape) -> Bool {
         guard shape.words.count <= 40 else { return false }
-        let folded = shape.folded.trimmingPrefix("(")
         return creditPhrases.contains { phrase in
-            folded.hasPrefix(phrase) || folded.contains(" " + phrase) || folded.contains(";" + phrase)
+            shape.folded.hasPrefix(phrase) || shape.folded.hasPrefix("(" + phrase) || shape.contains(" " + phrase) || shape.contains(";" + phrase)
         }
     }
 

@@ -1,19 +1,42 @@
 /// Normalised forms of text used for matching. Display text is never changed.
 public enum MatchKey {
     /// Lowercase, typographic quotes and dashes mapped to ASCII, all spaces collapsed to one.
+    /// One pass into a byte buffer: this runs for every token of both stories.
     public static func fold(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
+        fold(scalars: text.unicodeScalars, capacity: text.utf8.count)
+    }
+
+    /// `fold` of a run of scalars, without first making a String of them.
+    static func fold<S: Sequence>(scalars: S, capacity: Int) -> String where S.Element == Unicode.Scalar {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(capacity)
         var pendingSpace = false
-        for scalar in text.unicodeScalars {
-            let mapped = foldScalar(scalar)
-            if mapped == " " {
-                pendingSpace = !out.isEmpty
+        func emit(_ byte: UInt8) {
+            if pendingSpace { bytes.append(0x20); pendingSpace = false }
+            bytes.append(byte)
+        }
+        for scalar in scalars {
+            let value = scalar.value
+            if value < 0x80 {
+                switch value {
+                case 0x20, 0x09...0x0D: pendingSpace = !bytes.isEmpty
+                case 0x41...0x5A: emit(UInt8(value + 0x20))
+                case 0x60: emit(0x27)
+                default: emit(UInt8(value))
+                }
                 continue
             }
-            if pendingSpace { out.append(" "); pendingSpace = false }
-            out.append(mapped)
+            let mapped = foldScalar(scalar)
+            if mapped == " " { pendingSpace = !bytes.isEmpty; continue }
+            if mapped.value < 0x80 { emit(UInt8(mapped.value)); continue }
+            if pendingSpace { bytes.append(0x20); pendingSpace = false }
+            if mapped.properties.changesWhenLowercased {
+                bytes.append(contentsOf: mapped.properties.lowercaseMapping.utf8)
+            } else {
+                bytes.append(contentsOf: UTF8.encode(mapped)!)
+            }
         }
-        return String(out).lowercased()
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     static func foldScalar(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
@@ -23,7 +46,7 @@ public enum MatchKey {
         case "\u{2010}", "\u{2011}", "\u{2012}", "\u{2013}", "\u{2014}", "\u{2015}", "\u{2212}", "\u{FE58}", "\u{FE63}", "\u{FF0D}": return "-"
         case "\u{2026}": return "."
         default:
-            if scalar.properties.isWhitespace || scalar == "\u{200B}" || scalar == "\u{FEFF}" { return " " }
+            if scalar.isSpace || scalar == "\u{200B}" || scalar == "\u{FEFF}" { return " " }
             return scalar
         }
     }

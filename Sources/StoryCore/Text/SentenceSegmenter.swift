@@ -74,7 +74,7 @@ public enum SentenceSegmenter {
             while j < end {
                 let c = s[j]
                 if c == "." { dots += 1; j += 1 }
-                else if "!?‼⁇⁈⁉".unicodeScalars.contains(c) { marks += 1; j += 1 }
+                else if c == "!" || c == "?" || c == "‼" || c == "⁇" || c == "⁈" || c == "⁉" { marks += 1; j += 1 }
                 else if c == "…" { ellipsisChars += 1; j += 1 }
                 else if c == " ", dots > 0, marks == 0, j + 1 < end, s[j + 1] == ".",
                         j + 2 >= end || isSpace(s[j + 2]) || s[j + 2] == "." || isCloser(s[j + 2]) {
@@ -123,7 +123,7 @@ public enum SentenceSegmenter {
             // A closing quote or bracket after the full stop: the quotation ended the sentence.
             if !closers.isEmpty { return startsSentence(next) }
             if Lexicon.titles.contains(lower) { return false }
-            if s[next].properties.numericType != nil { return !Lexicon.beforeNumber.contains(lower) }
+            if s[next].isNumeric { return !Lexicon.beforeNumber.contains(lower) }
             if isInitial(word) || isAcronym(word) || Lexicon.ambiguous.contains(lower) || lower == "n°" {
                 return Lexicon.sentenceStarters.contains(nextWord(next).lowercased())
             }
@@ -225,27 +225,35 @@ public enum SentenceSegmenter {
             return p
         }
 
-        func isSpace(_ c: Unicode.Scalar) -> Bool { c.properties.isWhitespace }
-        func isTerminator(_ c: Unicode.Scalar) -> Bool { c == "." || c == "!" || c == "?" || c == "…" || "‼⁇⁈⁉".unicodeScalars.contains(c) }
-        func isCloser(_ c: Unicode.Scalar) -> Bool { "\"'”’)]}»›".unicodeScalars.contains(c) }
-        func isOpener(_ c: Unicode.Scalar) -> Bool { "\"'“‘([{«‹¿¡".unicodeScalars.contains(c) }
-        func isBullet(_ c: Unicode.Scalar) -> Bool { "•·▪◦‣⁃".unicodeScalars.contains(c) }
+        func isSpace(_ c: Unicode.Scalar) -> Bool { c.isSpace }
+        func isTerminator(_ c: Unicode.Scalar) -> Bool {
+            switch c { case ".", "!", "?", "…", "‼", "⁇", "⁈", "⁉": return true; default: return false }
+        }
+        func isCloser(_ c: Unicode.Scalar) -> Bool {
+            switch c { case "\"", "'", "”", "’", ")", "]", "}", "»", "›": return true; default: return false }
+        }
+        func isOpener(_ c: Unicode.Scalar) -> Bool {
+            switch c { case "\"", "'", "“", "‘", "(", "[", "{", "«", "‹", "¿", "¡": return true; default: return false }
+        }
+        func isBullet(_ c: Unicode.Scalar) -> Bool {
+            switch c { case "•", "·", "▪", "◦", "‣", "⁃": return true; default: return false }
+        }
 
         func isLowercaseStart(_ p: Int) -> Bool {
             var q = p
             while q < end, isOpener(s[q]) { q += 1 }
-            return q < end && s[q].properties.isLowercase
+            return q < end && s[q].isLowercaseLetter
         }
 
         func startsWithCapital(_ p: Int) -> Bool {
             var q = p
             while q < end, isOpener(s[q]) { q += 1 }
-            return q < end && (s[q].properties.isUppercase || s[q].properties.generalCategory == .titlecaseLetter)
+            return q < end && s[q].isUppercaseLetter
         }
 
         /// What may open a sentence: not a lowercase letter, not punctuation that continues one.
         func startsSentence(_ p: Int) -> Bool {
-            if ",;:)]}–—-".unicodeScalars.contains(s[p]) { return false }
+            switch s[p] { case ",", ";", ":", ")", "]", "}", "–", "—", "-": return false; default: break }
             return !isLowercaseStart(p)
         }
 
@@ -253,7 +261,7 @@ public enum SentenceSegmenter {
             var q = p
             while q < end, isOpener(s[q]) { q += 1 }
             var r = q
-            while r < end, s[r].properties.isAlphabetic || s[r] == "'" || s[r] == "’" { r += 1 }
+            while r < end, s[r].isLetter || s[r] == "'" || s[r] == "’" { r += 1 }
             return String(String.UnicodeScalarView(s[q..<r]))
         }
 

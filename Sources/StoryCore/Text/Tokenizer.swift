@@ -1,7 +1,8 @@
 /// A word or punctuation mark of a sentence, with its place in the story's text.
 public struct Token: Hashable, Sendable {
     public var span: TextSpan
-    public var text: String
+    /// The token folded for matching (`MatchKey.fold`): lowercase, ASCII quotes and dashes.
+    public var key: String
     public var isWord: Bool
 }
 
@@ -14,7 +15,7 @@ public enum Tokenizer {
         let end = span.end
         while index < end {
             let scalar = scalars[index]
-            if scalar.properties.isWhitespace { index += 1; continue }
+            if scalar.isSpace { index += 1; continue }
             if isIdeograph(scalar) {
                 tokens.append(make(scalars, index, index + 1, word: true))
                 index += 1
@@ -27,7 +28,7 @@ public enum Tokenizer {
                     if isWordScalar(current) && !isIdeograph(current) { cursor += 1; continue }
                     // A joiner stays inside the word only when a word character follows it.
                     guard cursor + 1 < end, isWordScalar(scalars[cursor + 1]), !isIdeograph(scalars[cursor + 1]) else { break }
-                    let digits = scalars[cursor - 1].properties.numericType != nil && scalars[cursor + 1].properties.numericType != nil
+                    let digits = scalars[cursor - 1].isNumeric && scalars[cursor + 1].isNumeric
                     let joins: Bool
                     switch current {
                     case "'", "\u{2019}", "-", "\u{2010}", "\u{2011}", "&", "@", "_": joins = true
@@ -51,18 +52,18 @@ public enum Tokenizer {
     }
 
     private static func make(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int, word: Bool) -> Token {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[start..<end])
-        return Token(span: TextSpan(start, end), text: String(view), isWord: word)
+        Token(span: TextSpan(start, end), key: MatchKey.fold(scalars: scalars[start..<end], capacity: end - start + 4), isWord: word)
     }
 
     static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.value < 0x80 { return scalar.isASCIILetterOrDigit }
         let properties = scalar.properties
         return properties.isAlphabetic || properties.numericType != nil || properties.generalCategory == .nonspacingMark
             || properties.generalCategory == .spacingMark
     }
 
     static func isIdeograph(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.value < 0x3040 { return false }
         switch scalar.value {
         case 0x3040...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x2FA1F: return true
         default: return false
