@@ -3,7 +3,7 @@ import Testing
 
 @Suite("Bundled sample pair")
 struct SampleEmbeddingTests {
-    @Test("the embedded copy equals samples/ (run scripts/embed-samples after editing)")
+    @Test("the embedded copy equals samples/")
     func embeddedMatchesFiles() throws {
         #expect(SamplePair.original == (try Fixtures.sampleText("kursk-original.txt")))
         #expect(SamplePair.syndicated == (try Fixtures.sampleText("kursk-syndicated.txt")))
