@@ -11,16 +11,28 @@ let package = Package(
     dependencies: [
         // Command-line parsing, help and usage errors (see README, "Dependencies").
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // Theme files are TOML (see README, "Themes").
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // Embeds samples/ (StoryCore) and Themes/ (StoryUI) at build time: one source, no files needed beside the binary.
         .executableTarget(name: "embed-files", path: "Sources/embed-files"),
         .plugin(name: "EmbedFiles", capability: .buildTool(), dependencies: ["embed-files"]),
         .target(name: "StoryCore", plugins: ["EmbedFiles"]),
+        .target(
+            name: "StoryUI",
+            dependencies: ["StoryCore", .product(name: "TOMLKit", package: "TOMLKit")],
+            plugins: ["EmbedFiles"]
+        ),
+        // ncursesw (Debian libncursesw5-dev): the terminal backend draws and reads keys through it.
+        .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
+        .target(name: "StoryTerminal", dependencies: ["StoryUI", "CNcursesw"]),
         .executableTarget(
             name: "storydiff",
             dependencies: [
                 "StoryCore",
+                "StoryUI",
+                "StoryTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -22,15 +22,28 @@ struct Compare: ParsableCommand {
     @Flag(help: "Compare the bundled sample pair (an original report and its syndicated rewrite).")
     var demo = false
 
-    @Option(help: "Report format: text or json.")
-    var format: Format = .text
+    @Option(help: "Report format: text or json. Without it, a terminal gets the reader and anything else the text report.")
+    var format: Format?
+
+    @OptionGroup(title: "Reader")
+    var reader: ReaderOptions
 
     func run() throws {
+        if reader.listThemes {
+            writeOutput(reader.listing())
+            return
+        }
         let (a, b) = try loadPair(first, second, demo: demo)
         let comparison = Comparer.compare(a, b)
-        switch format {
-        case .text: writeOutput(TextReport.render(comparison))
-        case .json: writeOutput(try encodeJSON(ComparisonDocument(comparison, generator: "storydiff \(StoryDiff.version)")))
+        if let format {
+            switch format {
+            case .text: writeOutput(TextReport.render(comparison))
+            case .json: writeOutput(try encodeJSON(ComparisonDocument(comparison, generator: "storydiff \(StoryDiff.version)")))
+            }
+        } else if reader.screen != nil || isatty(1) != 0 {
+            try reader.run(comparison)
+        } else {
+            writeOutput(TextReport.render(comparison))
         }
         if !comparison.isIdentical { throw ExitCode(1) }
     }

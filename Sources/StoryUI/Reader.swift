@@ -1,0 +1,434 @@
+import StoryCore
+
+/// The reader's state and behaviour, independent of any terminal: keys in, frames out.
+public struct Reader: Sendable {
+    public enum LayoutChoice: Sendable, Equatable { case automatic, sideBySide, stacked }
+    public enum Overlay: Sendable, Equatable { case none, help, summary }
+
+    public let comparison: Comparison
+    public var themes: [Theme]
+    public var themeIndex = 0
+    /// Colours the terminal can show (256, 8, or 0 for none) and whether NO_COLOR is set.
+    public var colors = 256
+    public var noColor = false
+
+    public private(set) var width: Int
+    public private(set) var height: Int
+    /// First visible line of the scrolling area.
+    public private(set) var top = 0
+    public private(set) var cursor: SentenceRef?
+    public private(set) var focus: Side = .a
+    public var layoutChoice: LayoutChoice = .automatic
+    public private(set) var hideIdentical = false
+    public private(set) var wordEmphasis = true
+    public private(set) var overlay: Overlay = .none
+    /// The search being typed after "/", if any.
+    public private(set) var searchInput: String?
+    public private(set) var searchQuery: String?
+    public private(set) var matches: [SearchMatch] = []
+    public private(set) var currentMatch: Int?
+    public private(set) var message: String?
+    public private(set) var quit = false
+
+    private var cachedLayout: ReaderLayout?
+    private var cachedKey: LayoutKey?
+
+    private struct LayoutKey: Equatable {
+        var width: Int
+        var mode: ReaderLayout.Mode
+        var hideIdentical: Bool
+        var query: String?
+    }
+
+    /// A place where the search query was found.
+    public struct SearchMatch: Sendable, Equatable {
+        public var sentence: SentenceRef
+        public var span: TextSpan
+    }
+
+    public init(comparison: Comparison, themes: [Theme], width: Int, height: Int) {
+        self.comparison = comparison
+        self.themes = themes.isEmpty ? [ThemeLoader.builtInDefault] : themes
+        self.width = width
+        self.height = height
+        let firstA = comparison.a.sentences.first { $0.role.isCompared } ?? comparison.a.sentences.first
+        cursor = firstA.map { SentenceRef(.a, $0.index) }
+    }
+
+    public var theme: Theme { themes[themeIndex].adapted(colors: colors, noColor: noColor) }
+
+    // MARK: Layout
+
+    public var mode: ReaderLayout.Mode {
+        switch layoutChoice {
+        case .automatic: return width < ReaderLayout.stackBelow ? .stacked : .sideBySide
+        case .sideBySide: return .sideBySide
+        case .stacked: return .stacked
+        }
+    }
+
+    /// Lines for the scrolling area: the screen less the header, status and message lines.
+    public var contentHeight: Int { max(1, height - 3) }
+
+    public static let minimumWidth = 30
+    public static let minimumHeight = 8
+    public var isTooSmall: Bool { width < Self.minimumWidth || height < Self.minimumHeight }
+
+    public mutating func layout() -> ReaderLayout {
+        let key = LayoutKey(width: width, mode: mode, hideIdentical: hideIdentical, query: searchQuery)
+        if let cachedLayout, cachedKey == key { return cachedLayout }
+        var spans: [Side: [TextSpan]] = [:]
+        for match in matches { spans[match.sentence.side, default: []].append(match.span) }
+        let layout = ReaderLayout(comparison: comparison, width: width, mode: mode, hideIdentical: hideIdentical, matches: spans)
+        cachedLayout = layout
+        cachedKey = key
+        return layout
+    }
+
+    // MARK: Keys
+
+    public mutating func handle(_ key: Key) {
+        if case .resize(let newWidth, let newHeight) = key {
+            relayout { $0.width = newWidth; $0.height = newHeight }
+            return
+        }
+        if key == .interrupt { quit = true; return }
+        message = nil
+        if searchInput != nil { handleSearchInput(key); return }
+        if overlay != .none {
+            // Any key closes an overlay; its own key toggles it.
+            overlay = .none
+            return
+        }
+        switch key {
+        case .character("q"), .escape: quit = true
+        case .character("j"), .down: moveCursor(by: 1)
+        case .character("k"), .up: moveCursor(by: -1)
+        case .character(" "), .pageDown: page(1)
+        case .character("b"), .pageUp: page(-1)
+        case .character("g"), .home: goToTop()
+        case .character("G"), .end: goToBottom()
+        case .character("}"), .character("]"): jumpRow(1)
+        case .character("{"), .character("["): jumpRow(-1)
+        case .character("u"): jump(1, description: "unique sentence") { $0 == .unique }
+        case .character("U"): jump(-1, description: "unique sentence") { $0 == .unique }
+        case .character("c"): jump(1, description: "change") { $0 == .near || $0 == .paraphrase || $0 == .unique }
+        case .character("C"): jump(-1, description: "change") { $0 == .near || $0 == .paraphrase || $0 == .unique }
+        case .tab, .backTab, .left, .right: switchPane()
+        case .enter: jumpToCounterpart()
+        case .character("/"): searchInput = ""
+        case .character("n"): nextMatch(1)
+        case .character("N"): nextMatch(-1)
+        case .character("f"):
+            relayout { $0.hideIdentical.toggle() }
+            message = hideIdentical ? "showing only differences (f shows everything)" : "showing everything"
+        case .character("w"):
+            wordEmphasis.toggle()
+            message = wordEmphasis ? "word changes emphasised" : "word emphasis off"
+        case .character("t"):
+            themeIndex = (themeIndex + 1) % themes.count
+            message = "theme: \(themes[themeIndex].name)"
+        case .character("l"):
+            let next: LayoutChoice = mode == .sideBySide ? .stacked : .sideBySide
+            relayout { $0.layoutChoice = next }
+            message = "layout: \(mode.rawValue)"
+        case .character("?"): overlay = .help
+        case .character("s"): overlay = .summary
+        case .wheelDown: scroll(by: 3)
+        case .wheelUp: scroll(by: -3)
+        default: break
+        }
+    }
+
+    /// Changes something the layout depends on, keeping the cursor's place on screen.
+    private mutating func relayout(_ change: (inout Reader) -> Void) {
+        let before = cursorLine().map { $0 - top }
+        change(&self)
+        let layout = layout()
+        if let cursor, layout.line(of: cursor) == nil {
+            // Hidden by the filter: the nearest visible sentence after it.
+            self.cursor = layout.order.first { $0.side == cursor.side && $0.index >= cursor.index } ?? layout.order.first
+        }
+        if let line = cursorLine() {
+            top = line - min(max(0, before ?? 0), contentHeight - 1)
+        }
+        clampTop()
+        ensureCursorVisible()
+    }
+
+    private mutating func cursorLine() -> Int? {
+        guard let cursor else { return nil }
+        return layout().line(of: cursor)
+    }
+
+    private mutating func clampTop() {
+        let count = layout().lines.count
+        top = max(0, min(top, count - contentHeight))
+    }
+
+    private mutating func ensureCursorVisible() {
+        guard let line = cursorLine() else { return }
+        if line < top { top = line }
+        else if line >= top + contentHeight { top = line - contentHeight + 1 }
+        // Show as much of the cursor's sentence as fits.
+        clampTop()
+    }
+
+    private mutating func moveCursor(by step: Int) {
+        let order = layout().order.filter { $0.side == focus }
+        guard !order.isEmpty else { return }
+        guard let cursor, let position = order.firstIndex(of: cursor) else {
+            self.cursor = order.first
+            ensureCursorVisible()
+            return
+        }
+        let next = max(0, min(order.count - 1, position + step))
+        self.cursor = order[next]
+        scrollToShow(order[next])
+    }
+
+    /// Scrolls so that the whole sentence is visible when it fits. A jump (rather than a step)
+    /// that has to scroll puts the sentence a quarter down the screen, so that what leads to it
+    /// is in view too.
+    private mutating func scrollToShow(_ sentence: SentenceRef, jump: Bool = false) {
+        let layout = layout()
+        guard let first = layout.line(of: sentence) else { return }
+        var last = first
+        while last + 1 < layout.lines.count, layout.lines[last + 1].contains(sentence) { last += 1 }
+        let visible = first >= top && last < top + contentHeight
+        if jump && !visible {
+            top = first - contentHeight / 4
+        } else if first < top {
+            top = first
+        } else if last >= top + contentHeight {
+            top = min(first, last - contentHeight + 1)
+        }
+        clampTop()
+    }
+
+    private mutating func page(_ direction: Int) {
+        scroll(by: direction * max(1, contentHeight - 2))
+    }
+
+    /// Scrolls the view; the cursor follows when it leaves the screen.
+    private mutating func scroll(by lines: Int) {
+        top += lines
+        clampTop()
+        guard let line = cursorLine(), line < top || line >= top + contentHeight else { return }
+        let layout = layout()
+        let visible = layout.order.filter { ref in
+            guard let l = layout.line(of: ref) else { return false }
+            return l >= top && l < top + contentHeight
+        }
+        cursor = visible.first { $0.side == focus } ?? visible.first ?? cursor
+        if let cursor { focus = cursor.side }
+    }
+
+    private mutating func goToTop() {
+        top = 0
+        cursor = layout().order.first { $0.side == focus } ?? layout().order.first
+    }
+
+    private mutating func goToBottom() {
+        top = Int.max
+        clampTop()
+        cursor = layout().order.last { $0.side == focus } ?? layout().order.last
+    }
+
+    /// The next or previous row (aligned paragraph group), its first sentence on the focused side.
+    private mutating func jumpRow(_ direction: Int) {
+        let layout = layout()
+        let currentRow = cursorLine().map { layout.lines[$0].row } ?? (layout.lines.indices.contains(top) ? layout.lines[top].row : 0)
+        var row = currentRow + direction
+        while row >= 0, row < comparison.rows.count, layout.rowLine[row] == nil { row += direction }
+        guard row >= 0, row < comparison.rows.count, let line = layout.rowLine[row] else {
+            message = direction > 0 ? "last paragraph" : "first paragraph"
+            return
+        }
+        let sentences = layout.order.filter { layout.line(of: $0).map { layout.lines[$0].row == row } ?? false }
+        cursor = sentences.first { $0.side == focus } ?? sentences.first ?? cursor
+        if let cursor { focus = cursor.side }
+        top = line
+        clampTop()
+    }
+
+    /// The next or previous sentence (either side) whose class passes `test`, in reading order.
+    private mutating func jump(_ direction: Int, description: String, where test: (SentenceClass) -> Bool) {
+        let order = layout().order
+        let start = cursor.flatMap { order.firstIndex(of: $0) } ?? (direction > 0 ? -1 : order.count)
+        var position = start + direction
+        while position >= 0, position < order.count {
+            let ref = order[position]
+            if test(comparison.classes(ref.side)[ref.index]) {
+                cursor = ref
+                focus = ref.side
+                scrollToShow(ref, jump: true)
+                return
+            }
+            position += direction
+        }
+        message = "no \(direction > 0 ? "next" : "previous") \(description)"
+    }
+
+    private mutating func switchPane() {
+        focus = focus.other
+        guard let cursor else { return }
+        if let counterpart = comparison.counterparts(cursor.side, sentence: cursor.index).first {
+            self.cursor = SentenceRef(focus, counterpart)
+        } else {
+            // The nearest sentence on the other side by screen position.
+            let layout = layout()
+            let line = layout.line(of: cursor) ?? top
+            let others = layout.order.filter { $0.side == focus }
+            self.cursor = others.min { abs((layout.line(of: $0) ?? 0) - line) < abs((layout.line(of: $1) ?? 0) - line) } ?? cursor
+        }
+        scrollToShow(self.cursor!)
+    }
+
+    private mutating func jumpToCounterpart() {
+        guard let cursor else { return }
+        let counterparts = comparison.counterparts(cursor.side, sentence: cursor.index)
+        guard let first = counterparts.first else {
+            let sentenceClass = comparison.classes(cursor.side)[cursor.index]
+            message = sentenceClass == .boilerplate ? "boilerplate is not compared" : "no counterpart: only in \(cursor.side == .a ? "A" : "B")"
+            return
+        }
+        let target = SentenceRef(cursor.side.other, first)
+        guard layout().line(of: target) != nil else {
+            message = "the counterpart is hidden (f shows everything)"
+            return
+        }
+        self.cursor = target
+        focus = target.side
+        scrollToShow(target, jump: true)
+        message = "counterpart \(label(target))"
+    }
+
+    // MARK: Search
+
+    private mutating func handleSearchInput(_ key: Key) {
+        switch key {
+        case .escape: searchInput = nil
+        case .backspace:
+            if searchInput?.isEmpty == true { searchInput = nil } else { searchInput?.removeLast() }
+        case .enter:
+            let query = searchInput ?? ""
+            searchInput = nil
+            search(query)
+        case .character(let character): searchInput?.append(character)
+        default: break
+        }
+    }
+
+    /// Finds a query in both stories (case, quotes and dashes folded) and goes to the first match after the cursor.
+    public mutating func search(_ query: String) {
+        let needle = Self.foldedScalars(query)
+        guard !needle.isEmpty else { relayout { $0.searchQuery = nil; $0.matches = [] }; return }
+        var found: [SearchMatch] = []
+        for side in Side.allCases {
+            let story = comparison.story(side)
+            for sentence in story.sentences {
+                let scalars = story.scalars[sentence.span.start..<sentence.span.end]
+                let folded = Self.foldedScalars(scalars)
+                guard folded.count >= needle.count else { continue }
+                var index = 0
+                while index + needle.count <= folded.count {
+                    if folded[index] == needle[0], folded[index..<index + needle.count].elementsEqual(needle) {
+                        found.append(SearchMatch(sentence: SentenceRef(side, sentence.index),
+                                                 span: TextSpan(sentence.span.start + index, sentence.span.start + index + needle.count)))
+                        index += needle.count
+                    } else {
+                        index += 1
+                    }
+                }
+            }
+        }
+        relayout { $0.searchQuery = query; $0.matches = found }
+        let layout = layout()
+        matches.sort { (layout.line(of: $0.sentence) ?? Int.max, $0.sentence.side == .a ? 0 : 1, $0.span.start) < (layout.line(of: $1.sentence) ?? Int.max, $1.sentence.side == .a ? 0 : 1, $1.span.start) }
+        currentMatch = nil
+        guard !matches.isEmpty else { message = "not found: \(query)"; return }
+        nextMatch(1)
+    }
+
+    private mutating func nextMatch(_ direction: Int) {
+        guard let query = searchQuery else { message = "no search yet: / to search"; return }
+        let layout = layout()
+        let visible = matches.indices.filter { layout.line(of: matches[$0].sentence) != nil }
+        guard !visible.isEmpty else { message = "not found: \(query)"; return }
+        let next: Int
+        if let current = currentMatch, let position = visible.firstIndex(of: current) {
+            next = visible[(position + direction + visible.count) % visible.count]
+        } else {
+            let here = cursorLine() ?? top
+            let after = visible.first { (layout.line(of: matches[$0].sentence) ?? 0) > here } ?? visible.first!
+            let before = visible.last { (layout.line(of: matches[$0].sentence) ?? 0) < here } ?? visible.last!
+            next = direction > 0 ? after : before
+        }
+        currentMatch = next
+        cursor = matches[next].sentence
+        focus = matches[next].sentence.side
+        scrollToShow(matches[next].sentence, jump: true)
+        message = "match \((visible.firstIndex(of: next) ?? 0) + 1) of \(visible.count) for “\(query)”"
+    }
+
+    /// Scalars folded one for one (so offsets still count the original scalars).
+    static func foldedScalars<S: Sequence>(_ scalars: S) -> [Unicode.Scalar] where S.Element == Unicode.Scalar {
+        scalars.map { scalar in
+            let folded = MatchKey.fold(String(scalar)).unicodeScalars.first ?? " "
+            return folded
+        }
+    }
+
+    static func foldedScalars(_ text: String) -> [Unicode.Scalar] { foldedScalars(text.unicodeScalars) }
+
+    // MARK: Descriptions
+
+    /// "A12" or "B3", counted from 1 as on screen.
+    public func label(_ ref: SentenceRef) -> String { "\(ref.side == .a ? "A" : "B")\(ref.index + 1)" }
+
+    /// Why the cursor's sentence is what it is: the status line's explanation.
+    public var explanation: String {
+        guard let cursor else { return "" }
+        let sentenceClass = comparison.classes(cursor.side)[cursor.index]
+        let role = comparison.story(cursor.side).sentences[cursor.index].role
+        let roleNote = role == .body ? "" : " · \(role.rawValue)"
+        switch sentenceClass {
+        case .boilerplate: return "\(label(cursor)) · boilerplate (site chrome, not compared)"
+        case .unique: return "\(label(cursor)) · only in \(cursor.side == .a ? "A" : "B")\(roleNote)"
+        default:
+            guard let groupIndex = comparison.groupIndex(cursor.side, sentence: cursor.index) else { return label(cursor) }
+            let group = comparison.groups[groupIndex]
+            let left = group.a.map { label(SentenceRef(.a, $0)) }.joined(separator: "+")
+            let right = group.b.map { label(SentenceRef(.b, $0)) }.joined(separator: "+")
+            var text = "\(left) \(sentenceClass.rawValue) \(right)"
+            if group.shape != .oneToOne { text += " (\(group.shape.rawValue))" }
+            if sentenceClass != .identical {
+                text += " · score \(String(format2: group.score))"
+                if !group.features.sharedWords.isEmpty { text += " · shared: " + group.features.sharedWords.prefix(4).joined(separator: ", ") }
+                let numbers = group.features.numbersOnlyA.map { "A " + $0 } + group.features.numbersOnlyB.map { "B " + $0 }
+                if !numbers.isEmpty { text += " · numbers: " + numbers.joined(separator: ", ") }
+            }
+            if group.moved { text += " · moved (Enter jumps)" }
+            return text + roleNote
+        }
+    }
+}
+
+extension VisualLine {
+    func contains(_ sentence: SentenceRef) -> Bool {
+        left.contains { $0.sentence == sentence } || right.contains { $0.sentence == sentence }
+    }
+}
+
+extension String {
+    init(format2 value: Double) {
+        let hundredths = Int((value * 100).rounded())
+        self = "\(hundredths / 100).\(hundredths % 100 < 10 ? "0" : "")\(hundredths % 100)"
+    }
+}
+
+extension Reader {
+    /// Shows a one-line message until the next key.
+    public mutating func show(_ text: String) { message = text }
+}

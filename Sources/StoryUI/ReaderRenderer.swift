@@ -1,0 +1,231 @@
+import StoryCore
+
+extension Reader {
+    /// Draws the current frame: header, the visible lines only, status line, message line, overlay.
+    public mutating func render() -> ScreenGrid {
+        var grid = ScreenGrid(width: width, height: height)
+        let theme = self.theme
+        if isTooSmall {
+            let text = "terminal too small (\(width)×\(height)); storydiff needs \(Self.minimumWidth)×\(Self.minimumHeight)"
+            for (offset, line) in wrapPlain(text, width: max(1, width)).enumerated() where offset < height {
+                grid.put(line, x: 0, y: min(height / 2, max(0, height - 1)) + offset - (height > 2 ? 1 : 0), style: theme[.text])
+            }
+            return grid
+        }
+        let layout = layout()
+        drawHeader(&grid, layout: layout, theme: theme)
+        let panes = layout.paneWidths
+        for y in 0..<contentHeight {
+            let index = top + y
+            guard index < layout.lines.count else { break }
+            drawLine(layout.lines[index], y: y + 1, panes: panes, layout: layout, theme: theme, grid: &grid)
+        }
+        drawStatus(&grid, layout: layout, theme: theme)
+        switch overlay {
+        case .none: break
+        case .help: drawOverlay(&grid, title: "storydiff keys", lines: Self.helpLines, theme: theme)
+        case .summary: drawOverlay(&grid, title: "summary", lines: summaryLines(), theme: theme)
+        }
+        return grid
+    }
+
+    // MARK: Pieces
+
+    private func drawLine(_ line: VisualLine, y: Int, panes: (left: Int, right: Int), layout: ReaderLayout, theme: Theme, grid: inout ScreenGrid) {
+        switch line.kind {
+        case .blank: return
+        case .hidden(let count):
+            let text = "··· \(count) identical paragraph row\(count == 1 ? "" : "s") hidden (f shows them) ···"
+            grid.put(text, x: max(0, (width - DisplayWidth.of(text)) / 2), y: y, style: theme[.message])
+            return
+        case .content: break
+        }
+        switch layout.mode {
+        case .sideBySide:
+            drawPieces(line.left, x: 0, y: y, limit: panes.left, theme: theme, grid: &grid)
+            if let mark = line.mark {
+                grid.put(mark.symbol, x: panes.left + 1, y: y, style: theme[.gutter].patched(with: theme[mark.role]).patched(with: Style(bold: true)))
+            }
+            drawPieces(line.right, x: panes.left + ReaderLayout.gutterWidth, y: y, limit: width, theme: theme, grid: &grid)
+        case .stacked:
+            grid.put(line.side == .b ? "B" : "A", x: 0, y: y, style: theme[.gutter])
+            if let mark = line.mark {
+                grid.put(mark.symbol, x: 1, y: y, style: theme[.gutter].patched(with: theme[mark.role]).patched(with: Style(bold: true)))
+            }
+            drawPieces(line.left, x: ReaderLayout.gutterWidth, y: y, limit: width, theme: theme, grid: &grid)
+        }
+    }
+
+    private func drawPieces(_ pieces: [Piece], x: Int, y: Int, limit: Int, theme: Theme, grid: inout ScreenGrid) {
+        var column = x
+        for piece in pieces {
+            column = grid.put(piece.text, x: column, y: y, style: style(of: piece, theme: theme), limit: limit)
+        }
+    }
+
+    /// A piece's look: its class, its paragraph's role, its word change, the cursor, a search match.
+    func style(of piece: Piece, theme: Theme) -> Style {
+        var style = theme[.text]
+        switch piece.sentenceClass {
+        case .identical: style = style.patched(with: theme[.identical])
+        case .near: style = style.patched(with: theme[.near])
+        case .paraphrase: style = style.patched(with: theme[.paraphrase])
+        case .unique: style = style.patched(with: theme[.unique])
+        case .boilerplate: style = style.patched(with: theme[.boilerplate])
+        }
+        if piece.sentence != nil, let ref = piece.sentence, let group = comparison.groupIndex(ref.side, sentence: ref.index),
+           comparison.groups[group].moved {
+            style = style.patched(with: theme[.moved])
+        }
+        switch piece.role {
+        case .headline: style = style.patched(with: theme[.headline])
+        case .credit, .byline, .dateline: style = style.patched(with: theme[.credit])
+        default: break
+        }
+        if wordEmphasis, let operation = piece.operation {
+            switch operation {
+            case .added: style = style.patched(with: theme[.wordAdded])
+            case .removed: style = style.patched(with: theme[.wordRemoved])
+            case .moved: style = style.patched(with: theme[.wordMoved])
+            case .kept: break
+            }
+        }
+        if piece.sentence != nil && piece.sentence == cursor { style = style.patched(with: theme[.cursor]) }
+        if piece.isMatch { style = style.patched(with: theme[.search]) }
+        return style
+    }
+
+    // MARK: Header and status
+
+    private func drawHeader(_ grid: inout ScreenGrid, layout: ReaderLayout, theme: Theme) {
+        grid.fill(y: 0, style: theme[.header])
+        func title(_ side: Side) -> String {
+            let story = comparison.story(side), stats = comparison.statistics(side)
+            return "\(side == .a ? "A" : "B") · \(TextReport.percent(stats.coverage)) matched · \(stats.comparedWords) words · \(SafeText.sanitize(story.title))"
+        }
+        switch layout.mode {
+        case .sideBySide:
+            let panes = layout.paneWidths
+            grid.put(truncate(title(.a), panes.left), x: 0, y: 0, style: theme[.header], limit: panes.left)
+            grid.put(truncate(title(.b), panes.right), x: panes.left + ReaderLayout.gutterWidth, y: 0, style: theme[.header])
+        case .stacked:
+            let half = width / 2
+            grid.put(truncate(title(.a), half - 1), x: 0, y: 0, style: theme[.header], limit: half - 1)
+            grid.put(truncate(title(.b), width - half), x: half, y: 0, style: theme[.header])
+        }
+    }
+
+    private func drawStatus(_ grid: inout ScreenGrid, layout: ReaderLayout, theme: Theme) {
+        let y = height - 2
+        grid.fill(y: y, style: theme[.status])
+        let row = (cursor.flatMap { layout.line(of: $0) } ?? top)
+        let rowIndex = layout.lines.indices.contains(row) ? layout.lines[row].row : 0
+        let visibleRows = layout.rowLine.filter { $0 != nil }.count
+        let position = layout.rowLine[0...min(rowIndex, layout.rowLine.count - 1)].filter { $0 != nil }.count
+        var x = grid.put(" ¶ \(max(1, position))/\(visibleRows) ", x: 0, y: y, style: theme[.status])
+        if hideIdentical { x = grid.put("[differences] ", x: x, y: y, style: theme[.status]) }
+        let help = " ? help  q quit "
+        let helpX = width - DisplayWidth.of(help)
+        let legend: [(String, ThemeRole)] = [("= identical", .identical), ("~ near", .near), ("≈ paraphrase", .paraphrase),
+                                             ("< > unique", .unique), ("↷ moved", .moved), ("⋔ split/merge", .gutter)]
+        for (text, role) in legend {
+            guard x + DisplayWidth.of(text) + 1 < helpX else { break }
+            x = grid.put(text, x: x, y: y, style: theme[.status].patched(with: Style(foreground: theme[role].foreground, bold: theme[role].bold)))
+            x = grid.put(" ", x: x, y: y, style: theme[.status])
+        }
+        if helpX > x { grid.put(help, x: helpX, y: y, style: theme[.status]) }
+
+        let line: String
+        if let input = searchInput { line = "/" + input + "▏" }
+        else if let message { line = message }
+        else { line = explanation }
+        grid.put(truncate(SafeText.sanitize(line), width), x: 0, y: height - 1, style: theme[.message])
+    }
+
+    // MARK: Overlays
+
+    static let helpLines: [String] = [
+        "j k ↓ ↑        next / previous sentence",
+        "Space b        page down / up (also PgDn PgUp)",
+        "g G            top / bottom (also Home End)",
+        "} {  ] [       next / previous aligned paragraph",
+        "u U            next / previous unique sentence",
+        "c C            next / previous change of any class",
+        "Tab ← →        switch pane (to the counterpart)",
+        "Enter          jump to the counterpart",
+        "/ n N          search both sides, next / previous",
+        "f              only differences (hide identical rows)",
+        "w              word-level emphasis on / off",
+        "t              next theme",
+        "l              side by side / stacked",
+        "s              summary",
+        "?              this help",
+        "wheel          scroll",
+        "q Esc          quit",
+        "",
+        "= identical  ~ near  ≈ paraphrase  < > only in A / B",
+        "↷ moved  ⋔ split or merged  · boilerplate (dimmed)",
+    ]
+
+    func summaryLines() -> [String] {
+        let a = comparison.statisticsA, b = comparison.statisticsB
+        func cell(_ text: String, _ width: Int) -> String { String(repeating: " ", count: max(0, width - DisplayWidth.of(text))) + text }
+        var lines = ["              A sentences  A words   B sentences  B words"]
+        for sentenceClass in [SentenceClass.identical, .near, .paraphrase, .unique] {
+            var line = sentenceClass.rawValue + String(repeating: " ", count: 12 - sentenceClass.rawValue.count)
+            line += cell("\(a.sentences(sentenceClass))", 11) + cell("\(a.words(sentenceClass)) \(TextReport.percent(a.share(sentenceClass)))", 11)
+            line += cell("\(b.sentences(sentenceClass))", 12) + cell("\(b.words(sentenceClass)) \(TextReport.percent(b.share(sentenceClass)))", 11)
+            lines.append(line)
+        }
+        lines.append("coverage    " + cell(TextReport.percent(a.coverage), 22) + cell(TextReport.percent(b.coverage), 23))
+        lines.append("")
+        lines.append("boilerplate left out: A \(a.boilerplateSentences), B \(b.boilerplateSentences) sentences")
+        lines.append("groups: \(comparison.groups.count), moved \(comparison.groups.filter(\.moved).count), split \(comparison.groups.filter { $0.shape == .split }.count), merged \(comparison.groups.filter { $0.shape == .merge }.count)")
+        return lines
+    }
+
+    private func drawOverlay(_ grid: inout ScreenGrid, title: String, lines: [String], theme: Theme) {
+        let inner = min(width - 4, max(DisplayWidth.of(title) + 4, lines.map { DisplayWidth.of($0) }.max() ?? 0))
+        let boxWidth = inner + 4
+        let boxHeight = min(height - 2, lines.count + 4)
+        let x0 = max(0, (width - boxWidth) / 2), y0 = max(0, (height - boxHeight) / 2)
+        let style = theme[.overlay]
+        for y in y0..<y0 + boxHeight { grid.fill(y: y, from: x0, to: x0 + boxWidth, style: style) }
+        grid.put("┌" + String(repeating: "─", count: boxWidth - 2) + "┐", x: x0, y: y0, style: style)
+        grid.put("└" + String(repeating: "─", count: boxWidth - 2) + "┘", x: x0, y: y0 + boxHeight - 1, style: style)
+        for y in y0 + 1..<y0 + boxHeight - 1 {
+            grid.put("│", x: x0, y: y, style: style)
+            grid.put("│", x: x0 + boxWidth - 1, y: y, style: style)
+        }
+        grid.put(" \(title) ", x: x0 + 2, y: y0, style: theme[.overlayTitle], limit: x0 + boxWidth - 1)
+        for (offset, line) in lines.prefix(boxHeight - 4).enumerated() {
+            grid.put(line, x: x0 + 2, y: y0 + 2 + offset, style: style, limit: x0 + boxWidth - 2)
+        }
+        let footer = " any key closes "
+        grid.put(footer, x: x0 + max(1, boxWidth - DisplayWidth.of(footer) - 2), y: y0 + boxHeight - 1, style: style, limit: x0 + boxWidth - 1)
+    }
+
+    // MARK: Text helpers
+
+    func truncate(_ text: String, _ limit: Int) -> String {
+        guard limit > 0 else { return "" }
+        if DisplayWidth.of(text) <= limit { return text }
+        var result = "", used = 0
+        for character in text {
+            let w = DisplayWidth.of(character)
+            if used + w > limit - 1 { break }
+            result.append(character); used += w
+        }
+        return result + "…"
+    }
+
+    func wrapPlain(_ text: String, width: Int) -> [String] {
+        var lines: [String] = [], current = ""
+        for word in text.split(separator: " ") {
+            if !current.isEmpty && DisplayWidth.of(current) + 1 + DisplayWidth.of(String(word)) > width { lines.append(current); current = "" }
+            current += (current.isEmpty ? "" : " ") + word
+        }
+        if !current.isEmpty { lines.append(current) }
+        return lines
+    }
+}

@@ -1,0 +1,24 @@
+/// The semantic roles a theme gives a style to (htop-style: the screen asks for a role, the
+/// theme answers with a look).
+public enum ThemeRole: String, CaseIterable, Sendable {
+    case text
+    case identical
+    case near
+    case paraphrase
+    case unique
+    case moved
+    case boilerplate
+    case headline
+    case credit
+    case wordAdded = "word.added"
+    case wordRemoved = "word.removed"
+    case wordMoved = "word.moved"
+    case gutter
+    case header
+    case status
+    case message
+    case cursor
+    case search
+    case overlay
+    case overlayTitle = "overlay.title"
+}

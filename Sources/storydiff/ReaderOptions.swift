@@ -1,0 +1,103 @@
+import ArgumentParser
+import Foundation
+import StoryCore
+import StoryTerminal
+import StoryUI
+
+/// Options of the interactive reader, shared by `storydiff A B` and `--demo`.
+struct ReaderOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Colour theme: a name (see --list-themes) or a .toml file.", valueName: "name"))
+    var theme: String?
+
+    @Flag(help: "List the themes and where each was found, then exit.")
+    var listThemes = false
+
+    @Option(help: ArgumentHelp("Headless: render the reader at this size (e.g. 100x30) and print the screen as text.", valueName: "WxH"))
+    var screen: String?
+
+    @Option(help: ArgumentHelp("Headless: keys to play before printing the screen, e.g. \"} } u\" or \"/Kursk <Enter> n\".", valueName: "keys"))
+    var keys: String?
+
+    func validate() throws {
+        if keys != nil && screen == nil { throw ValidationError("--keys needs --screen WxH") }
+        if let screen, Self.parseSize(screen) == nil { throw ValidationError("--screen takes a size such as 100x30") }
+    }
+
+    static func parseSize(_ text: String) -> (Int, Int)? {
+        let parts = text.lowercased().split(separator: "x").compactMap { Int($0) }
+        guard parts.count == 2, parts[0] > 0, parts[0] <= 1000, parts[1] > 0, parts[1] <= 1000 else { return nil }
+        return (parts[0], parts[1])
+    }
+
+    var noColor: Bool { !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty }
+
+    /// The themes to cycle through, starting with the chosen one. A broken choice is reported
+    /// in one line and the default is used.
+    func themes() -> (themes: [Theme], problem: String?) {
+        let entries = ThemeLoader.all()
+        var usable = entries.compactMap { try? $0.result.get() }
+        if usable.isEmpty { usable = [ThemeLoader.builtInDefault] }
+        let wanted = theme ?? ThemeLoader.defaultName
+        var problem: String?
+        var chosen: Theme?
+        if wanted.hasSuffix(".toml") || wanted.contains("/") {
+            let name = URL(fileURLWithPath: wanted).deletingPathExtension().lastPathComponent
+            switch ThemeLoader.load(path: wanted, fallbackName: name) {
+            case .success(let theme): chosen = theme; usable.removeAll { $0.name == theme.name }
+            case .failure(let error): problem = "theme \(error); using the default theme"
+            }
+        } else if let entry = entries.first(where: { $0.name == wanted }) {
+            switch entry.result {
+            case .success(let theme): chosen = theme
+            case .failure(let error): problem = "theme \(error); using the default theme"
+            }
+        } else {
+            problem = "no theme named \(wanted) (see --list-themes); using the default theme"
+        }
+        let first = chosen ?? usable.first { $0.name == ThemeLoader.defaultName } ?? usable[0]
+        return ([first] + usable.filter { $0.name != first.name }, problem)
+    }
+
+    /// `--list-themes`: name, where it was found, and a description or the error.
+    func listing() -> String {
+        let entries = ThemeLoader.all()
+        let nameWidth = entries.map(\.name.count).max() ?? 4
+        return entries.map { entry in
+            let name = entry.name.padding(toLength: nameWidth, withPad: " ", startingAt: 0)
+            switch entry.result {
+            case .success(let theme): return "\(name)  \(entry.source)  \(theme.description)"
+            case .failure(let error): return "\(name)  \(entry.source)  BROKEN: \(error.message)"
+            }
+        }.joined(separator: "\n") + "\n"
+    }
+
+    /// Runs the reader on a terminal, or headless when --screen is given. Returns when the user quits.
+    func run(_ comparison: Comparison) throws {
+        let (themes, problem) = self.themes()
+        if let screen, let (width, height) = Self.parseSize(screen) {
+            if let problem { writeError("storydiff: " + problem) }
+            var reader = Reader(comparison: comparison, themes: themes, width: width, height: height)
+            reader.noColor = noColor
+            for key in try Key.script(keys ?? "") {
+                reader.handle(key)
+                if reader.quit { break }
+            }
+            writeOutput(reader.render().text + "\n")
+            return
+        }
+        if let problem { writeError("storydiff: " + problem) }
+        let terminal = CursesTerminal()
+        try terminal.start()
+        defer { terminal.stop() }
+        var reader = Reader(comparison: comparison, themes: themes, width: terminal.size.width, height: terminal.size.height)
+        reader.colors = terminal.colors
+        reader.noColor = noColor
+        if let problem { reader.show(problem) }
+        terminal.draw(reader.render())
+        while !reader.quit {
+            guard let key = terminal.readKey() else { continue }
+            reader.handle(key)
+            terminal.draw(reader.render())
+        }
+    }
+}
