@@ -44,6 +44,11 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
+            name: "StoryUITests",
+            dependencies: ["StoryUI", "StoryCore"],
+            exclude: ["Screens"]
+        ),
+        .testTarget(
             name: "storydiffTests",
             // The executable is a dependency so that it is built before its end-to-end tests run.
             dependencies: ["StoryCore", "storydiff"]

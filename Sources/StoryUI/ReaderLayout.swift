@@ -202,29 +202,46 @@ public struct ReaderLayout: Sendable {
                     }
                 }
             }
+            // Words: runs of non-space atoms, which may differ in style ("difficult" kept, ",”"
+            // added) but never break between them.
+            var words: [(pieces: [Piece], width: Int, starts: Int?, spaceBefore: Piece?)] = []
+            var pendingSpace: Piece?
+            var joinNext = false
+            for (atom, startsSentence) in atoms {
+                if atom.isSpace {
+                    pendingSpace = atom.piece
+                    joinNext = false
+                    continue
+                }
+                if joinNext, !words.isEmpty {
+                    words[words.count - 1].pieces.append(atom.piece)
+                    words[words.count - 1].width += atom.width
+                    if words[words.count - 1].starts == nil { words[words.count - 1].starts = startsSentence }
+                } else {
+                    words.append(([atom.piece], atom.width, startsSentence, pendingSpace))
+                }
+                pendingSpace = nil
+                joinNext = true
+            }
             // Greedy fill; a space is written only between two words on the same line.
             var current: [Piece] = []
             var column = 0
-            var pendingSpace: Piece?
-            func newLine() { lines.append(current); current = []; column = 0; pendingSpace = nil }
-            for (atom, startsSentence) in atoms {
-                if atom.isSpace {
-                    if column > 0 { pendingSpace = atom.piece }
+            func newLine() { lines.append(current); current = []; column = 0 }
+            for word in words {
+                let spaceWidth = column > 0 && word.spaceBefore != nil ? 1 : 0
+                if column > 0 && column + spaceWidth + word.width > width { newLine() }
+                if column > 0, let space = word.spaceBefore { append(space, to: &current); column += 1 }
+                if let sentence = word.starts { starts.append((sentence, lines.count)) }
+                if word.width <= width - column {
+                    for piece in word.pieces { append(piece, to: &current) }
+                    column += word.width
                     continue
                 }
-                let spaceWidth = pendingSpace == nil ? 0 : 1
-                if column > 0 && column + spaceWidth + atom.width > width { newLine() }
-                if let space = pendingSpace, column > 0 { current.append(space); column += 1 }
-                pendingSpace = nil
-                if let sentence = startsSentence { starts.append((sentence, lines.count)) }
-                if atom.width <= width - column {
-                    append(atom.piece, to: &current)
-                    column += atom.width
-                } else {
-                    // A word longer than the pane: break it by characters.
-                    var chunk = atom.piece
+                // A word longer than the pane: break it by characters.
+                for piece in word.pieces {
+                    var chunk = piece
                     chunk.text = ""; chunk.width = 0
-                    for character in atom.text {
+                    for character in piece.text {
                         let w = DisplayWidth.of(character)
                         if column + w > width {
                             if !chunk.text.isEmpty { append(chunk, to: &current) }

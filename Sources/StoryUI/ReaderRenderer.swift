@@ -170,15 +170,16 @@ extension Reader {
     func summaryLines() -> [String] {
         let a = comparison.statisticsA, b = comparison.statisticsB
         func cell(_ text: String, _ width: Int) -> String { String(repeating: " ", count: max(0, width - DisplayWidth.of(text))) + text }
-        var lines = ["              A sentences  A words   B sentences  B words"]
+        var lines = [String(repeating: " ", count: 12) + cell("A sentences", 12) + cell("A words", 12) + cell("B sentences", 13) + cell("B words", 12)]
         for sentenceClass in [SentenceClass.identical, .near, .paraphrase, .unique] {
             var line = sentenceClass.rawValue + String(repeating: " ", count: 12 - sentenceClass.rawValue.count)
-            line += cell("\(a.sentences(sentenceClass))", 11) + cell("\(a.words(sentenceClass)) \(TextReport.percent(a.share(sentenceClass)))", 11)
-            line += cell("\(b.sentences(sentenceClass))", 12) + cell("\(b.words(sentenceClass)) \(TextReport.percent(b.share(sentenceClass)))", 11)
+            line += cell("\(a.sentences(sentenceClass))", 12) + cell("\(a.words(sentenceClass)) \(TextReport.percent(a.share(sentenceClass)))", 12)
+            line += cell("\(b.sentences(sentenceClass))", 13) + cell("\(b.words(sentenceClass)) \(TextReport.percent(b.share(sentenceClass)))", 12)
             lines.append(line)
         }
-        lines.append("coverage    " + cell(TextReport.percent(a.coverage), 22) + cell(TextReport.percent(b.coverage), 23))
+        lines.append("coverage    " + cell(TextReport.percent(a.coverage), 24) + cell(TextReport.percent(b.coverage), 25))
         lines.append("")
+        lines.append("coverage: share of a side's words whose sentence has a counterpart")
         lines.append("boilerplate left out: A \(a.boilerplateSentences), B \(b.boilerplateSentences) sentences")
         lines.append("groups: \(comparison.groups.count), moved \(comparison.groups.filter(\.moved).count), split \(comparison.groups.filter { $0.shape == .split }.count), merged \(comparison.groups.filter { $0.shape == .merge }.count)")
         return lines
