@@ -25,6 +25,15 @@ public final class CursesTerminal {
     public func start() throws {
         setlocale(LC_ALL, "")
         if cn_codeset_is_utf8() == 0 { setlocale(LC_CTYPE, "C.UTF-8") }
+        // ncurses installs its resize handler only when SIGWINCH has the default disposition, and
+        // a signal the parent blocked never arrives (threads of libdispatch block nearly all, and
+        // children inherit the mask): unblock the ones the reader relies on, or it would miss
+        // resizes and could not restore the terminal on SIGINT or SIGTERM.
+        signal(SIGWINCH, SIG_DFL)
+        var wanted = sigset_t()
+        sigemptyset(&wanted)
+        for signalNumber in [SIGWINCH, SIGINT, SIGTERM, SIGHUP, SIGCONT, SIGTSTP] { sigaddset(&wanted, signalNumber) }
+        pthread_sigmask(SIG_UNBLOCK, &wanted, nil)
         if isatty(0) != 0 {
             initscr()
         } else {
