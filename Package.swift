@@ -37,7 +37,7 @@ let package = Package(
             ]
         ),
         // Release-mode timing of the engine on the sample pair (see README, "Performance").
-        .executableTarget(name: "storydiff-bench", dependencies: ["StoryCore"]),
+        .executableTarget(name: "storydiff-bench", dependencies: ["StoryCore", "StoryUI"]),
         .testTarget(
             name: "StoryCoreTests",
             dependencies: ["StoryCore"],

@@ -270,21 +270,22 @@ public struct ReaderLayout: Sendable {
         }
     }
 
-    /// Words and single spaces (runs of white space fold to one).
+    /// Words and single spaces (runs of white space fold to one). Splits on scalars: the text
+    /// is sanitised, and a space never belongs to a grapheme cluster of a word.
     static func words(_ text: String) -> [(String, Bool)] {
         var result: [(String, Bool)] = []
-        var word = ""
+        var word = String.UnicodeScalarView()
         var sawSpace = false
-        for character in text {
-            if character.isWhitespace {
-                if !word.isEmpty { result.append((word, false)); word = "" }
+        for scalar in text.unicodeScalars {
+            if scalar.isSpace {
+                if !word.isEmpty { result.append((String(word), false)); word = String.UnicodeScalarView() }
                 if !sawSpace { result.append((" ", true)); sawSpace = true }
             } else {
-                word.append(character)
+                word.append(scalar)
                 sawSpace = false
             }
         }
-        if !word.isEmpty { result.append((word, false)) }
+        if !word.isEmpty { result.append((String(word), false)) }
         return result
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import StoryCore
+import StoryUI
 
 /// `swift run -c release storydiff-bench [runs]`: median times of reading and comparing the
 /// bundled sample pair, in-process, so that start-up is not counted.
@@ -26,5 +27,35 @@ struct Benchmark {
             return String(format: "%.3f ms", sorted[sorted.count / 2])
         }
         print("sample pair, \(runs) runs (median): read+segment \(median(read)), compare \(median(compare)), total \(median(total)) [\(sink / runs) groups]")
+        readerTimings(runs: runs)
+    }
+
+    /// The reader at 120x40: the first frame (layout and render after the comparison), then
+    /// each key of a replayed session (handle and render), as a person would press them.
+    static func readerTimings(runs: Int) {
+        let comparison = Comparer.compare(StoryReader.story(name: SamplePair.originalName, text: SamplePair.original),
+                                          StoryReader.story(name: SamplePair.syndicatedName, text: SamplePair.syndicated))
+        let themes = ThemeLoader.all(environment: [:]).compactMap { try? $0.result.get() }
+        var first: [Double] = [], perKey: [String: [Double]] = [:]
+        let session = "j j j } } u c c <Enter> <Tab> <Space> b G g { w t /Kursk <Enter> n N f f l l <Resize:80x24> <Resize:120x40>"
+        let keys = (try? Key.script(session)) ?? []
+        var cells = 0
+        for _ in 0..<max(1, runs / 10) {
+            var start = DispatchTime.now().uptimeNanoseconds
+            var reader = Reader(comparison: comparison, themes: themes, width: 120, height: 40)
+            cells &+= reader.render().cells.count
+            first.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+            for key in keys {
+                start = DispatchTime.now().uptimeNanoseconds
+                reader.handle(key)
+                cells &+= reader.render().cells.count
+                perKey["\(key)", default: []].append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+            }
+        }
+        func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
+        let all = perKey.values.flatMap { $0 }
+        let worst = perKey.map { ($0.key, median($0.value)) }.max { $0.1 < $1.1 }!
+        print(String(format: "reader 120x40: first frame %.2f ms; keypress redraw median %.2f ms, slowest key %@ %.2f ms [%d cells]",
+                     median(first), median(all), worst.0, worst.1, cells % 7))
     }
 }

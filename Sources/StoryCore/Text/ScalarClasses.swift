@@ -1,7 +1,7 @@
 /// Character tests used in every loop over text, with ASCII answered without a Unicode table
 /// look-up (which dominated the profile before).
 extension Unicode.Scalar {
-    @inline(__always) var isSpace: Bool {
+    @inline(__always) public var isSpace: Bool {
         if value < 0x80 { return value == 0x20 || (0x09...0x0D).contains(value) }
         return properties.isWhitespace
     }
