@@ -21,19 +21,7 @@ public enum TextDecoder {
 
     private static func decodeUTF8(_ bytes: ArraySlice<UInt8>, name: String) throws(InputError) -> Decoded {
         if bytes.contains(0) { throw .binary(name) }
-        var scalars = String.UnicodeScalarView()
-        var decoder = UTF8()
-        var iterator = bytes.makeIterator()
-        var replaced = 0
-        loop: while true {
-            switch decoder.decode(&iterator) {
-            case .scalarValue(let scalar): scalars.append(scalar)
-            case .emptyInput: break loop
-            case .error:
-                scalars.append("\u{FFFD}")
-                replaced += 1
-            }
-        }
+        let (scalars, replaced) = decodeUnits(bytes, with: UTF8())
         var warnings: [String] = []
         if replaced > 0 {
             warnings.append("\(name): not valid UTF-8; \(replaced) byte sequence\(replaced == 1 ? "" : "s") replaced with U+FFFD")
@@ -54,24 +42,30 @@ public enum TextDecoder {
         if bytes.count % 2 != 0 {
             warnings.append("\(name): UTF-16 text has an odd number of bytes; the last byte was dropped")
         }
-        var scalars = String.UnicodeScalarView()
-        var decoder = UTF16()
-        var iterator = units.makeIterator()
-        var replaced = 0
-        loop: while true {
-            switch decoder.decode(&iterator) {
-            case .scalarValue(let scalar): scalars.append(scalar)
-            case .emptyInput: break loop
-            case .error:
-                scalars.append("\u{FFFD}")
-                replaced += 1
-            }
-        }
+        let (scalars, replaced) = decodeUnits(units, with: UTF16())
         if replaced > 0 {
             warnings.append("\(name): invalid UTF-16; \(replaced) unit\(replaced == 1 ? "" : "s") replaced with U+FFFD")
         }
         // UTF-16 text is full of zero bytes, so the NUL test is on the decoded scalars.
         if scalars.contains("\u{0}") { throw .binary(name) }
         return Decoded(text: String(scalars), warnings: warnings)
+    }
+
+    /// Decodes code units, replacing each invalid sequence with U+FFFD; returns how many were replaced.
+    private static func decodeUnits<Units: Sequence, Codec: UnicodeCodec>(_ units: Units, with codec: Codec) -> (String.UnicodeScalarView, Int)
+    where Units.Element == Codec.CodeUnit {
+        var decoder = codec
+        var iterator = units.makeIterator()
+        var scalars = String.UnicodeScalarView()
+        var replaced = 0
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar): scalars.append(scalar)
+            case .emptyInput: return (scalars, replaced)
+            case .error:
+                scalars.append("\u{FFFD}")
+                replaced += 1
+            }
+        }
     }
 }
