@@ -431,4 +431,7 @@ extension String {
 extension Reader {
     /// Shows a one-line message until the next key.
     public mutating func show(_ text: String) { message = text }
+
+    /// Selects a sentence (tests and callers that restore a position).
+    mutating func setCursor(_ sentence: SentenceRef?) { cursor = sentence }
 }

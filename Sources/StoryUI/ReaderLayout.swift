@@ -183,8 +183,9 @@ public struct ReaderLayout: Sendable {
             var atoms: [(atom: Atom, sentence: Int?)] = []
             for sentenceIndex in paragraph.sentences {
                 let ref = SentenceRef(side, sentenceIndex)
-                if !atoms.isEmpty {
-                    let space = Piece(text: " ", width: 1, sentence: nil, sentenceClass: .identical, role: paragraph.role, operation: nil, isMatch: false)
+                if let previous = atoms.last?.atom.piece {
+                    // The space between two sentences looks like the end of the first.
+                    let space = Piece(text: " ", width: 1, sentence: nil, sentenceClass: previous.sentenceClass, role: paragraph.role, operation: nil, isMatch: false)
                     atoms.append((Atom(text: " ", width: 1, isSpace: true, piece: space), nil))
                 }
                 var first = true

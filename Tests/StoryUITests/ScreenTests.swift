@@ -7,14 +7,18 @@ struct ScreenTests {
     @Test("the first screen at 120x40, 80x24, 60x20 and 40x12", arguments: [(120, 40), (80, 24), (60, 20), (40, 12)])
     func firstScreen(_ size: (Int, Int)) throws {
         var reader = UIFixtures.reader(width: size.0, height: size.1)
-        try UIFixtures.expectScreen(reader.render(), named: "first-\(size.0)x\(size.1)")
+        let grid = reader.render()
+        try UIFixtures.expectScreen(grid, named: "first-\(size.0)x\(size.1)")
+        try UIFixtures.expectStyles(grid, of: reader, named: "first-\(size.0)x\(size.1)")
     }
 
     @Test("after } } u at 120x40 and 80x24", arguments: [(120, 40), (80, 24)])
     func afterKeys(_ size: (Int, Int)) throws {
         var reader = UIFixtures.reader(width: size.0, height: size.1)
         try reader.play("} } u")
-        try UIFixtures.expectScreen(reader.render(), named: "keys-unique-\(size.0)x\(size.1)")
+        let grid = reader.render()
+        try UIFixtures.expectScreen(grid, named: "keys-unique-\(size.0)x\(size.1)")
+        try UIFixtures.expectStyles(grid, of: reader, named: "keys-unique-\(size.0)x\(size.1)")
     }
 
     @Test("help and summary overlays")
