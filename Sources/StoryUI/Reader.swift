@@ -30,6 +30,13 @@ public struct Reader: Sendable {
     public private(set) var message: String?
     public private(set) var quit = false
 
+    /// Writes a report (path, only differences, theme) and says what happened; set by the program.
+    public typealias Exporter = @Sendable (_ path: String, _ hideIdentical: Bool, _ theme: Theme) -> String
+    public var exporter: Exporter?
+    /// The path being typed after "e", if any.
+    public private(set) var exportInput: String?
+    public static let defaultExportPath = "storydiff-report.html"
+
     private var cachedLayout: ReaderLayout?
     private var cachedKey: LayoutKey?
 
@@ -95,6 +102,7 @@ public struct Reader: Sendable {
         if key == .interrupt { quit = true; return }
         message = nil
         if searchInput != nil { handleSearchInput(key); return }
+        if exportInput != nil { handleExportInput(key); return }
         if overlay != .none {
             // Any key closes an overlay; its own key toggles it.
             overlay = .none
@@ -117,6 +125,8 @@ public struct Reader: Sendable {
         case .tab, .backTab, .left, .right: switchPane()
         case .enter: jumpToCounterpart()
         case .character("/"): searchInput = ""
+        case .character("e"):
+            if exporter == nil { message = "export is not available here" } else { exportInput = Self.defaultExportPath }
         case .character("n"): nextMatch(1)
         case .character("N"): nextMatch(-1)
         case .character("f"):
@@ -302,6 +312,23 @@ public struct Reader: Sendable {
         focus = target.side
         scrollToShow(target, jump: true)
         message = "counterpart \(label(target))"
+    }
+
+    // MARK: Export
+
+    private mutating func handleExportInput(_ key: Key) {
+        switch key {
+        case .escape: exportInput = nil; message = "export cancelled"
+        case .backspace: if exportInput?.isEmpty == false { exportInput?.removeLast() }
+        case .enter:
+            let path = exportInput ?? ""
+            exportInput = nil
+            guard !path.isEmpty, let exporter else { message = "export cancelled"; return }
+            // The report of what is on screen: the same comparison and filter, the current theme.
+            message = exporter(path, hideIdentical, themes[themeIndex])
+        case .character(let character): exportInput?.append(character)
+        default: break
+        }
     }
 
     // MARK: Search

@@ -137,6 +137,7 @@ extension Reader {
 
         let line: String
         if let input = searchInput { line = "/" + input + "▏" }
+        else if let input = exportInput { line = "export to (.html .md .json .txt; Enter writes, Esc cancels): " + input + "▏" }
         else if let message { line = message }
         else { line = explanation }
         grid.put(truncate(SafeText.sanitize(line), width), x: 0, y: height - 1, style: theme[.message])
@@ -154,6 +155,7 @@ extension Reader {
         "Tab ← →        switch pane (to the counterpart)",
         "Enter          jump to the counterpart",
         "/ n N          search both sides, next / previous",
+        "e              export a report (html, md, json, txt)",
         "f              only differences (hide identical rows)",
         "w              word-level emphasis on / off",
         "t              next theme",

@@ -21,4 +21,7 @@ public enum ThemeRole: String, CaseIterable, Sendable {
     case search
     case overlay
     case overlayTitle = "overlay.title"
+    /// The page of exported reports (HTML): its text and background. The reader draws on the
+    /// terminal's own background and does not use it.
+    case page
 }

@@ -10,7 +10,12 @@ struct Compare: ParsableCommand {
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json
+        case text, json, html, md
+        var report: ReportFormat { ReportFormat(rawValue: rawValue)! }
+    }
+
+    enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
+        case auto, always, never
     }
 
     @Argument(help: "The first version (left, side A).")
@@ -22,8 +27,17 @@ struct Compare: ParsableCommand {
     @Flag(help: "Compare the bundled sample pair (an original report and its syndicated rewrite).")
     var demo = false
 
-    @Option(help: "Report format: text or json. Without it, a terminal gets the reader and anything else the text report.")
+    @Option(help: "Report format: text, json, html or md. Without it: the format of --output's extension; else the reader on a terminal, the text report elsewhere.")
     var format: Format?
+
+    @Option(name: [.short, .long], help: ArgumentHelp("Write the report to this file (atomically); the format comes from its extension: .html .md .json .txt.", valueName: "path"))
+    var output: String?
+
+    @Option(help: "ANSI colour in the text report: auto (only on a terminal, not with NO_COLOR), always, never.")
+    var color: ColorChoice = .auto
+
+    @Flag(help: "Reports leave out rows whose sentences are all identical (as f does in the reader).")
+    var onlyDifferences = false
 
     @OptionGroup(title: "Reader")
     var reader: ReaderOptions
@@ -35,21 +49,31 @@ struct Compare: ParsableCommand {
         }
         let (a, b) = try loadPair(first, second, demo: demo)
         let comparison = Comparer.compare(a, b)
-        if let format {
-            switch format {
-            case .text: writeOutput(TextReport.render(comparison))
-            case .json: writeOutput(try encodeJSON(ComparisonDocument(comparison, generator: "storydiff \(StoryDiff.version)")))
+        let chosen: ReportFormat?
+        if let format { chosen = format.report }
+        else if let output {
+            guard let fromPath = ReportFormat(path: output) else {
+                throw ValidationError("cannot tell the format of \(output) from its extension (.html .md .json .txt): add --format")
             }
+            chosen = fromPath
         } else if reader.screen != nil || isatty(1) != 0 {
-            try reader.run(comparison)
+            chosen = nil
         } else {
-            writeOutput(TextReport.render(comparison))
+            chosen = .text
+        }
+        if let chosen {
+            let colored = chosen == .text && output == nil && (color == .always || (color == .auto && isatty(1) != 0 && !reader.noColor))
+            let text = try ReportRenderer.render(comparison, format: chosen, options: reader.reportOptions(for: chosen, onlyDifferences: onlyDifferences, forceColor: color == .always), color: colored)
+            if let output { try AtomicFile.write(text, to: output) } else { writeOutput(text) }
+        } else {
+            try reader.run(comparison)
         }
         if !comparison.isIdentical { throw ExitCode(1) }
     }
 }
 
 func encodeJSON<T: Encodable>(_ value: T, pretty: Bool = true) throws -> String {
+    // Pretty output is the same as the reports' (`ComparisonDocument.jsonText`).
     let encoder = JSONEncoder()
     encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
     return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"

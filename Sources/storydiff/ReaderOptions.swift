@@ -58,6 +58,35 @@ struct ReaderOptions: ParsableArguments {
         return ([first] + usable.filter { $0.name != first.name }, problem)
     }
 
+    /// Options for a report: the chosen theme's looks (HTML defaults to the light theme, a page
+    /// being a document that gets printed), today's date, the filter.
+    func reportOptions(for format: ReportFormat, onlyDifferences: Bool, forceColor: Bool = false) -> ReportOptions {
+        // An explicit --color always outranks NO_COLOR (no-color.org).
+        Self.reportOptions(for: format, onlyDifferences: onlyDifferences, theme: theme == nil ? nil : themes().themes.first, noColor: noColor && !forceColor)
+    }
+
+    static func reportOptions(for format: ReportFormat, onlyDifferences: Bool, theme chosen: Theme?, noColor: Bool) -> ReportOptions {
+        func named(_ name: String) -> Theme? { ThemeLoader.all().first { $0.name == name }.flatMap { try? $0.result.get() } }
+        let theme = chosen ?? (format == .html ? named("light") : named(ThemeLoader.defaultName))
+        let palette = noColor ? ReportPalette.plain : (theme?.reportPalette ?? .plain)
+        return ReportOptions(hideIdentical: onlyDifferences, generator: "storydiff \(StoryDiff.version)", date: ReportOptions.madeNow(), palette: palette)
+    }
+
+    /// What the reader's `e` does: writes the comparison, with the reader's filter and theme.
+    func exporter(_ comparison: Comparison) -> Reader.Exporter {
+        let noColor = self.noColor
+        return { path, hideIdentical, theme in
+            guard let format = ReportFormat(path: path) else { return "cannot tell the format of \(path): use .html .md .json or .txt" }
+            do {
+                let options = Self.reportOptions(for: format, onlyDifferences: hideIdentical, theme: theme, noColor: noColor)
+                try AtomicFile.write(try ReportRenderer.render(comparison, format: format, options: options), to: path)
+                return "wrote \(format.rawValue) report to \(path)"
+            } catch {
+                return "\(error)"
+            }
+        }
+    }
+
     /// `--list-themes`: name, where it was found, and a description or the error.
     func listing() -> String {
         let entries = ThemeLoader.all()
@@ -78,6 +107,7 @@ struct ReaderOptions: ParsableArguments {
             if let problem { writeError("storydiff: " + problem) }
             var reader = Reader(comparison: comparison, themes: themes, width: width, height: height)
             reader.noColor = noColor
+            reader.exporter = exporter(comparison)
             for key in try Key.script(keys ?? "") {
                 reader.handle(key)
                 if reader.quit { break }
@@ -93,6 +123,7 @@ struct ReaderOptions: ParsableArguments {
         reader.colors = terminal.colors
         reader.noColor = noColor
         if let problem { reader.show(problem) }
+        reader.exporter = exporter(comparison)
         terminal.draw(reader.render())
         while !reader.quit {
             guard let key = terminal.readKey() else { continue }

@@ -10,8 +10,10 @@ struct Segment: ParsableCommand {
     @Argument(help: "The story (- for standard input).")
     var file: String
 
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
     @Option(help: "Output format: text or json.")
-    var format: Compare.Format = .text
+    var format: Format = .text
 
     func run() throws {
         let story = try StoryReader.read(path: file)

@@ -38,6 +38,8 @@ struct StoryDiff: ParsableCommand {
             try command.run()
         } catch let error as InputError {
             fail(error.description)
+        } catch let error as AtomicFile.WriteError {
+            fail(error.description)
         } catch let error as ExitCode {
             terminate(error.rawValue)
         } catch {

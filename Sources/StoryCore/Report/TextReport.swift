@@ -1,7 +1,8 @@
 /// The plain-text report: summary, then the aligned rows with word changes marked in the
 /// wdiff convention ([-removed-] {+added+}) and moves as [~moved~].
 public enum TextReport {
-    public static func render(_ comparison: Comparison) -> String {
+    public static func render(_ comparison: Comparison, options: ReportOptions = ReportOptions(), color: Bool = false) -> String {
+        let paint = Paint(palette: options.palette, enabled: color)
         var out = ""
         let a = comparison.a, b = comparison.b
         out += "storydiff: A = \(SafeText.sanitize(a.name))   B = \(SafeText.sanitize(b.name))\n\n"
@@ -14,9 +15,12 @@ public enum TextReport {
         out += "\n" + summaryTable(comparison) + "\n"
         out += "Marks: = identical  ~ near  ≈ paraphrase  < only in A  > only in B  ↷ moved  · boilerplate\n"
         out += "Words: [-removed-] {+added+} [~moved~]\n"
+        if options.hideIdentical { out += "Only differences: rows whose sentences are all identical are left out.\n" }
 
         var printedGroups: [Int: Int] = [:]   // group → row it was shown in
-        for (rowIndex, row) in comparison.rows.enumerated() {
+        for (rowIndex, row, hiddenBefore) in comparison.reportRows(options) {
+            if hiddenBefore > 0 { out += "\n··· \(hiddenBefore) identical paragraph row\(hiddenBefore == 1 ? "" : "s") left out ···\n" }
+            guard rowIndex < comparison.rows.count else { continue }
             let left = row.a.isEmpty ? "—" : row.a.map { "¶\($0 + 1)" }.joined(separator: ",")
             let right = row.b.isEmpty ? "—" : row.b.map { "¶\($0 + 1)" }.joined(separator: ",")
             var header = "\n── row \(rowIndex + 1) · A \(left) | B \(right)"
@@ -24,26 +28,26 @@ public enum TextReport {
             out += header + "\n"
             for paragraph in row.a {
                 for index in a.paragraphs[paragraph].sentences {
-                    out += sentenceLines(comparison, .a, index, row: rowIndex, printedGroups: &printedGroups)
+                    out += sentenceLines(comparison, .a, index, row: rowIndex, printedGroups: &printedGroups, paint: paint)
                 }
             }
             for paragraph in row.b {
                 for index in b.paragraphs[paragraph].sentences {
-                    out += sentenceLines(comparison, .b, index, row: rowIndex, printedGroups: &printedGroups)
+                    out += sentenceLines(comparison, .b, index, row: rowIndex, printedGroups: &printedGroups, paint: paint)
                 }
             }
         }
         return out
     }
 
-    private static func sentenceLines(_ comparison: Comparison, _ side: Side, _ index: Int, row: Int, printedGroups: inout [Int: Int]) -> String {
+    private static func sentenceLines(_ comparison: Comparison, _ side: Side, _ index: Int, row: Int, printedGroups: inout [Int: Int], paint: Paint) -> String {
         let label = side == .a ? "A" : "B"
         let sentenceClass = comparison.classes(side)[index]
         switch sentenceClass {
         case .boilerplate:
-            return "· \(label)\(index + 1)  \(SafeText.sanitize(comparison.story(side).sentences[index].text))\n"
+            return "· \(label)\(index + 1)  " + paint.wrap(SafeText.sanitize(comparison.story(side).sentences[index].text), "boilerplate") + "\n"
         case .unique:
-            return "\(side == .a ? "<" : ">") \(label)\(index + 1)  \(marked(comparison, side, index))\n"
+            return "\(side == .a ? "<" : ">") \(label)\(index + 1)  \(marked(comparison, side, index, paint: paint))\n"
         default:
             let groupIndex = comparison.groupIndex(side, sentence: index)!
             let group = comparison.groups[groupIndex]
@@ -54,10 +58,10 @@ public enum TextReport {
             let mark = group.moved ? "↷" : symbol(sentenceClass)
             var lines = ""
             for (offset, s) in group.a.enumerated() {
-                lines += "\(offset == 0 ? mark : " ") A\(s + 1)  \(marked(comparison, .a, s))\n"
+                lines += "\(offset == 0 ? mark : " ") A\(s + 1)  \(marked(comparison, .a, s, paint: paint))\n"
             }
             for s in group.b {
-                lines += "  B\(s + 1)  \(marked(comparison, .b, s))\n"
+                lines += "  B\(s + 1)  \(marked(comparison, .b, s, paint: paint))\n"
             }
             var why = "    \(sentenceClass.rawValue)"
             if group.shape != .oneToOne { why += " (\(group.shape.rawValue))" }
@@ -73,19 +77,32 @@ public enum TextReport {
     }
 
     /// A sentence with its word changes marked.
-    static func marked(_ comparison: Comparison, _ side: Side, _ index: Int) -> String {
+    static func marked(_ comparison: Comparison, _ side: Side, _ index: Int, paint: Paint = Paint(palette: .plain, enabled: false)) -> String {
         let story = comparison.story(side)
+        let sentenceClass = comparison.classes(side)[index].rawValue
         var out = ""
         for segment in comparison.segments(side, sentence: index) {
             let text = SafeText.sanitize(story.text(of: segment.span))
             switch segment.operation {
-            case .removed: out += "[-\(text)-]"
-            case .added: out += "{+\(text)+}"
-            case .moved: out += "[~\(text)~]"
-            case .kept, nil: out += text
+            case .removed: out += paint.wrap("[-\(text)-]", "word.removed")
+            case .added: out += paint.wrap("{+\(text)+}", "word.added")
+            case .moved: out += paint.wrap("[~\(text)~]", "word.moved")
+            case .kept, nil: out += paint.wrap(text, sentenceClass)
             }
         }
         return out
+    }
+
+    /// ANSI colour for a terminal, or nothing.
+    struct Paint {
+        var palette: ReportPalette
+        var enabled: Bool
+
+        func wrap(_ text: String, _ role: String) -> String {
+            guard enabled else { return text }
+            let start = palette.ansi(role)
+            return start.isEmpty ? text : start + text + "\u{1B}[0m"
+        }
     }
 
     static func summaryTable(_ comparison: Comparison) -> String {

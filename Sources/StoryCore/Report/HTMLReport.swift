@@ -1,0 +1,203 @@
+/// The HTML report: one self-contained file (inline CSS, no scripts), readable offline, printable,
+/// and stacked on narrow screens. Every piece of story text is sanitised and escaped.
+public enum HTMLReport {
+    public static func render(_ comparison: Comparison, options: ReportOptions) -> String {
+        var html = """
+        <!DOCTYPE html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <meta name="generator" content="\(escape(options.generator))">
+        <title>storydiff: \(text(comparison.a.title)) ⟷ \(text(comparison.b.title))</title>
+        <style>
+        \(css(options.palette))
+        </style>
+        </head>
+        <body>
+
+        """
+        html += header(comparison, options: options)
+        html += summary(comparison)
+        html += legend()
+        html += "<main class=\"rows\">\n"
+        for (index, row, hiddenBefore) in comparison.reportRows(options) {
+            if hiddenBefore > 0 {
+                html += "<p class=\"hidden\">\(hiddenBefore) identical paragraph row\(hiddenBefore == 1 ? "" : "s") left out</p>\n"
+            }
+            guard index < comparison.rows.count else { continue }
+            html += rowHTML(comparison, index: index, row: row)
+        }
+        html += "</main>\n<footer>Made by \(escape(options.generator))\(options.date.isEmpty ? "" : " on " + escape(options.date)). Offsets and the full data: storydiff --format json.</footer>\n</body>\n</html>\n"
+        return html
+    }
+
+    // MARK: Parts
+
+    static func header(_ comparison: Comparison, options: ReportOptions) -> String {
+        var html = "<header>\n<h1>storydiff report</h1>\n<div class=\"wide\"><table class=\"sources\">\n"
+        html += "<tr><th></th><th>title</th><th>file</th><th>words compared</th><th>sentences</th><th>coverage</th></tr>\n"
+        for side in Side.allCases {
+            let story = comparison.story(side), stats = comparison.statistics(side)
+            html += "<tr><th>\(side == .a ? "A" : "B")</th><td>\(text(story.title))</td><td>\(text(story.name))</td>"
+            html += "<td>\(stats.comparedWords)</td><td>\(stats.comparedSentences)</td><td>\(TextReport.percent(stats.coverage))</td></tr>\n"
+        }
+        html += "</table></div>\n"
+        if !options.date.isEmpty { html += "<p class=\"made\">Made \(escape(options.date)) by \(escape(options.generator)).</p>\n" }
+        if options.hideIdentical { html += "<p class=\"made\">Only differences: rows whose sentences are all identical are left out.</p>\n" }
+        return html + "</header>\n"
+    }
+
+    static func summary(_ comparison: Comparison) -> String {
+        let a = comparison.statisticsA, b = comparison.statisticsB
+        var html = "<section class=\"summary\">\n<h2>Summary</h2>\n<div class=\"wide\"><table>\n"
+        html += "<tr><th>class</th><th>A sentences</th><th>A words</th><th>A share</th><th>B sentences</th><th>B words</th><th>B share</th></tr>\n"
+        for sentenceClass in [SentenceClass.identical, .near, .paraphrase, .unique] {
+            html += "<tr class=\"\(sentenceClass.rawValue)\"><th><span class=\"s \(sentenceClass.rawValue)\">\(sentenceClass.rawValue)</span></th>"
+            html += "<td>\(a.sentences(sentenceClass))</td><td>\(a.words(sentenceClass))</td><td>\(TextReport.percent(a.share(sentenceClass)))</td>"
+            html += "<td>\(b.sentences(sentenceClass))</td><td>\(b.words(sentenceClass))</td><td>\(TextReport.percent(b.share(sentenceClass)))</td></tr>\n"
+        }
+        html += "<tr class=\"coverage\"><th>coverage</th><td colspan=\"3\">\(TextReport.percent(a.coverage))</td><td colspan=\"3\">\(TextReport.percent(b.coverage))</td></tr>\n"
+        html += "</table></div>\n<p class=\"note\">Coverage: the share of a version's words whose sentence has a counterpart in the other. Boilerplate (site chrome) is left out: A \(a.boilerplateSentences), B \(b.boilerplateSentences) sentences.</p>\n</section>\n"
+        return html
+    }
+
+    static func legend() -> String {
+        """
+        <section class="legend"><h2>Legend</h2><p>
+        <span class="s identical">identical</span> · <span class="s near">near (small edits)</span> · <span class="s paraphrase">paraphrase</span> · <span class="s unique">only in one version</span> · <span class="s moved">moved</span> · <span class="s boilerplate">boilerplate</span> ·
+        words: <del>removed</del> <ins>added</ins> <span class="mv">moved</span> · gutter: = ~ ≈ &lt; &gt; ↷ ⋔ (split or merged) · ↗ links jump to the counterpart
+        </p></section>
+
+        """
+    }
+
+    static func rowHTML(_ comparison: Comparison, index: Int, row: ParagraphRow) -> String {
+        let (symbol, title) = gutter(comparison, row)
+        var html = "<section class=\"row link-\(row.link.rawValue)\" id=\"row-\(index + 1)\">\n"
+        for side in Side.allCases {
+            let paragraphs = side == .a ? row.a : row.b
+            let label = side == .a ? "A" : "B"
+            if side == .b { html += "<div class=\"gutter\" title=\"\(escape(title))\">\(escape(symbol))</div>\n" }
+            if paragraphs.isEmpty {
+                html += "<div class=\"side \(side.rawValue) empty\" data-side=\"\(label)\"></div>\n"
+                continue
+            }
+            html += "<div class=\"side \(side.rawValue)\" data-side=\"\(label)\">\n"
+            for paragraphIndex in paragraphs {
+                let paragraph = comparison.story(side).paragraphs[paragraphIndex]
+                html += "<p class=\"\(paragraph.role.rawValue)\" id=\"\(side.rawValue)p\(paragraphIndex)\">"
+                html += paragraph.sentences.map { sentenceHTML(comparison, side, $0) }.joined(separator: " ")
+                html += "</p>\n"
+            }
+            html += "</div>\n"
+        }
+        return html + "</section>\n"
+    }
+
+    static func gutter(_ comparison: Comparison, _ row: ParagraphRow) -> (String, String) {
+        if row.a.isEmpty || row.b.isEmpty {
+            if !row.movedTo.isEmpty { return ("↷", "moved: counterparts in row " + row.movedTo.map { String($0 + 1) }.joined(separator: ", ")) }
+            if row.link == .boilerplate { return ("·", "boilerplate") }
+            return (row.a.isEmpty ? ">" : "<", row.a.isEmpty ? "only in B" : "only in A")
+        }
+        let grouped = row.isGroup || row.a.flatMap { comparison.a.paragraphs[$0].sentences }.compactMap { comparison.groupOfA[$0] }
+            .contains { comparison.groups[$0].shape != .oneToOne }
+        if grouped { return ("⋔", "split or merged") }
+        switch row.link {
+        case .identical: return ("=", "identical")
+        case .near: return ("~", "near")
+        case .paraphrase: return ("≈", "paraphrase")
+        default: return ("·", row.link.rawValue)
+        }
+    }
+
+    static func sentenceHTML(_ comparison: Comparison, _ side: Side, _ index: Int) -> String {
+        let story = comparison.story(side)
+        let sentenceClass = comparison.classes(side)[index]
+        var classes = ["s", sentenceClass.rawValue]
+        var title = sentenceClass == .unique ? "only in \(side == .a ? "A" : "B")" : sentenceClass.rawValue
+        var links = ""
+        if let groupIndex = comparison.groupIndex(side, sentence: index) {
+            let group = comparison.groups[groupIndex]
+            let counterparts = side == .a ? group.b : group.a
+            let other = side.other
+            title += " · score \(TextReport.format2(group.score)) · with " + counterparts.map { "\(other == .a ? "A" : "B")\($0 + 1)" }.joined(separator: "+")
+            if group.shape != .oneToOne { title += " (\(group.shape.rawValue))" }
+            if group.moved { classes.append("moved"); title += " · moved" }
+            if group.moved || group.shape != .oneToOne {
+                // Linked both ways: the counterpart carries a link back here.
+                links = counterparts.map { "<a class=\"link\" href=\"#\(other.rawValue)\($0)\">↗\(other == .a ? "A" : "B")\($0 + 1)</a>" }.joined(separator: " ")
+            }
+        }
+        var html = "<span class=\"\(classes.joined(separator: " "))\" id=\"\(side.rawValue)\(index)\" title=\"\(escape(title))\">"
+        for segment in comparison.segments(side, sentence: index) {
+            let piece = text(story.text(of: segment.span))
+            switch segment.operation {
+            case .removed: html += "<del>\(piece)</del>"
+            case .added: html += "<ins>\(piece)</ins>"
+            case .moved: html += "<span class=\"mv\">\(piece)</span>"
+            case .kept, nil: html += piece
+            }
+        }
+        html += "</span>"
+        return links.isEmpty ? html : html + " " + links
+    }
+
+    // MARK: Escaping
+
+    /// Story text for HTML: control characters and bidi overrides made visible, then escaped.
+    public static func text(_ raw: String) -> String { escape(SafeText.sanitize(raw)) }
+
+    public static func escape(_ raw: String) -> String {
+        var out = ""
+        out.reserveCapacity(raw.utf8.count)
+        for scalar in raw.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    // MARK: Style
+
+    static func css(_ palette: ReportPalette) -> String {
+        func rule(_ selector: String, _ role: String, extra: String = "") -> String {
+            let look = palette[role]
+            var declarations: [String] = []
+            if let foreground = look.foreground { declarations.append("color: \(ReportPalette.hex(foreground))") }
+            if let background = look.background { declarations.append("background: \(ReportPalette.hex(background))") }
+            if look.bold { declarations.append("font-weight: bold") }
+            if look.italic { declarations.append("font-style: italic") }
+            if look.underline { declarations.append("text-decoration: underline") }
+            if look.dim { declarations.append("opacity: 0.6") }
+            if !extra.isEmpty { declarations.append(extra) }
+            return "\(selector) { \(declarations.joined(separator: "; ")) }"
+        }
+        return [
+            rule("body", "page", extra: "font: 16px/1.5 Georgia, 'Times New Roman', serif; margin: 0 auto; max-width: 78rem; padding: 1rem"),
+            "h1, h2, th, .gutter, footer, .legend, .note, .made, .hidden { font-family: system-ui, -apple-system, 'Segoe UI', sans-serif }",
+            "h1 { font-size: 1.4rem; margin: 0 0 .5rem } h2 { font-size: 1.1rem; margin: 1.2rem 0 .4rem }",
+            "table { border-collapse: collapse; font-family: system-ui, sans-serif; font-size: .9rem } th, td { padding: .2rem .6rem; text-align: left; border-bottom: 1px solid rgba(128,128,128,.3) }",
+            ".summary td { text-align: right } .wide { overflow-x: auto; max-width: 100% }",
+            ".row { display: grid; grid-template-columns: minmax(0, 1fr) 2rem minmax(0, 1fr); gap: .2rem .8rem; border-top: 1px solid rgba(128,128,128,.25); padding: .4rem 0 }",
+            ".side p { margin: 0 0 .6rem } .gutter { text-align: center; font-weight: bold; padding-top: .1rem }",
+            ".side.empty { background: repeating-linear-gradient(45deg, transparent, transparent 6px, rgba(128,128,128,.08) 6px, rgba(128,128,128,.08) 12px) }",
+            rule(".s.identical", "identical"), rule(".s.near", "near"), rule(".s.paraphrase", "paraphrase"), rule(".s.unique", "unique"),
+            rule(".s.moved", "moved"), rule(".s.boilerplate, p.boilerplate", "boilerplate"),
+            rule("p.headline", "headline", extra: "font-size: 1.15rem"), rule("p.credit, p.byline, p.dateline", "credit"),
+            rule("del", "word.removed", extra: "text-decoration: line-through"), rule("ins", "word.added", extra: "text-decoration: none"),
+            rule(".mv", "word.moved"), rule(".gutter", "gutter"),
+            "a.link { font-family: system-ui, sans-serif; font-size: .75rem; text-decoration: none; opacity: .8 } :target { outline: 2px solid currentColor; outline-offset: 2px }",
+            ".hidden, .note, .made, footer { font-size: .85rem; opacity: .75 }",
+            "@media (max-width: 720px) { body { padding: .6rem } table { font-size: .8rem } .row { grid-template-columns: minmax(0, 1fr) } .gutter { display: none } .side::before { content: attr(data-side); font: bold .75rem system-ui, sans-serif; opacity: .6; display: block } .side.empty { display: none } }",
+            "@media print { body { max-width: none } .row { break-inside: avoid } a.link { display: none } }",
+        ].joined(separator: "\n")
+    }
+}

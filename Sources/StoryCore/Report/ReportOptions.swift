@@ -1,0 +1,58 @@
+/// What a report shows, beyond the comparison itself.
+public struct ReportOptions: Sendable {
+    /// Leave out rows whose sentences are all identical (the reader's `f`).
+    public var hideIdentical = false
+    public var generator = "storydiff"
+    /// When the report was made, as the report shows it.
+    public var date = ""
+    public var palette: ReportPalette = .plain
+
+    public init(hideIdentical: Bool = false, generator: String = "storydiff", date: String = "", palette: ReportPalette = .plain) {
+        self.hideIdentical = hideIdentical
+        self.generator = generator
+        self.date = date
+        self.palette = palette
+    }
+}
+
+/// The formats a comparison is written in.
+public enum ReportFormat: String, CaseIterable, Sendable {
+    case text, json, html, md
+
+    /// From a file name's extension: .txt, .json, .html/.htm, .md/.markdown.
+    public init?(path: String) {
+        let lower = path.lowercased()
+        guard let dot = lower.lastIndex(of: "."), !lower[dot...].contains("/") else { return nil }
+        switch lower[lower.index(after: dot)...] {
+        case "txt", "text": self = .text
+        case "json": self = .json
+        case "html", "htm": self = .html
+        case "md", "markdown": self = .md
+        default: return nil
+        }
+    }
+}
+
+extension Comparison {
+    /// Rows a report shows, with how many identical rows were left out before each (filter on).
+    public func reportRows(_ options: ReportOptions) -> [(index: Int, row: ParagraphRow, hiddenBefore: Int)] {
+        var result: [(Int, ParagraphRow, Int)] = []
+        var hidden = 0
+        for (index, row) in rows.enumerated() {
+            if options.hideIdentical && isIdenticalRow(row) { hidden += 1; continue }
+            result.append((index, row, hidden))
+            hidden = 0
+        }
+        if hidden > 0, let last = rows.indices.last { result.append((last + 1, ParagraphRow(a: [], b: [], link: .identical, movedTo: []), hidden)) }
+        return result
+    }
+
+    /// A row whose sentences are all identical and in place.
+    public func isIdenticalRow(_ row: ParagraphRow) -> Bool {
+        guard row.link == .identical else { return false }
+        let sentencesA = row.a.flatMap { a.paragraphs[$0].sentences }, sentencesB = row.b.flatMap { b.paragraphs[$0].sentences }
+        let classes = sentencesA.map { classesA[$0] } + sentencesB.map { classesB[$0] }
+        let moved = sentencesA.compactMap { groupOfA[$0] }.contains { groups[$0].moved }
+        return !moved && classes.allSatisfy { $0 == .identical || $0 == .boilerplate }
+    }
+}

@@ -1,0 +1,36 @@
+/// One entry point for every report format.
+public enum ReportRenderer {
+    public static func render(_ comparison: Comparison, format: ReportFormat, options: ReportOptions, color: Bool = false) throws -> String {
+        switch format {
+        case .text: return TextReport.render(comparison, options: options, color: color)
+        case .html: return HTMLReport.render(comparison, options: options)
+        case .md: return MarkdownReport.render(comparison, options: options)
+        case .json: return try ComparisonDocument(comparison, generator: options.generator).jsonText()
+        }
+    }
+}
+
+#if canImport(Foundation)
+import Foundation
+
+extension ComparisonDocument {
+    /// Pretty, key-sorted JSON with a final newline.
+    public func jsonText() throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(self), as: UTF8.self) + "\n"
+    }
+}
+
+extension ReportOptions {
+    /// "2026-11-22 03:12 UTC", or the time in SOURCE_DATE_EPOCH for reproducible reports.
+    public static func madeNow(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        let date = environment["SOURCE_DATE_EPOCH"].flatMap(TimeInterval.init).map { Date(timeIntervalSince1970: $0) } ?? Date()
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd HH:mm 'UTC'"
+        return formatter.string(from: date)
+    }
+}
+#endif
