@@ -47,7 +47,7 @@ struct ReportTests {
         #expect(html.contains(".s.near { color: #5fafaf }"))
         #expect(html.contains("body { color: #262626; background: #eeeeee"))
         // Narrow screens stack.
-        #expect(html.contains("@media (max-width: 720px) { .row { grid-template-columns: minmax(0, 1fr) }"))
+        #expect(html.contains("@media (max-width: 720px) { body { padding: .6rem } table { font-size: .8rem } .row { grid-template-columns: minmax(0, 1fr) }"))
     }
 
     @Test("HTML links moved and split or merged sentences to their counterparts, both ways")
