@@ -18,7 +18,7 @@ let package = Package(
         // Embeds samples/ (StoryCore) and Themes/ (StoryUI) at build time: one source, no files needed beside the binary.
         .executableTarget(name: "embed-files", path: "Sources/embed-files"),
         .plugin(name: "EmbedFiles", capability: .buildTool(), dependencies: ["embed-files"]),
-        .target(name: "StoryCore", plugins: ["EmbedFiles"]),
+        .target(name: "StoryCore", dependencies: ["CLibXML2"], plugins: ["EmbedFiles"]),
         .target(
             name: "StoryUI",
             dependencies: ["StoryCore", .product(name: "TOMLKit", package: "TOMLKit")],
@@ -27,7 +27,7 @@ let package = Package(
         // ncursesw (Debian libncursesw5-dev): the terminal backend draws and reads keys through it.
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
         .target(name: "StoryTerminal", dependencies: ["StoryUI", "CNcursesw"]),
-        // libxml2 (Debian libxml2-dev): a real HTML parser, used by the tests to read reports back.
+        // libxml2 (Debian libxml2-dev): the HTML parser that reads saved web pages (and the tests' reports).
         .systemLibrary(name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .executableTarget(
             name: "storydiff",

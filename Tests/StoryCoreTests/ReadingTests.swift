@@ -79,7 +79,7 @@ struct ReadingTests {
         #expect(stories[0].paragraphs.first?.role == .headline)
     }
 
-    @Test("decoding: BOMs, UTF-16 both ways, invalid UTF-8 replaced with a warning, NUL bytes rejected")
+    @Test("decoding: BOMs, UTF-16 both ways, invalid UTF-8 replaced or read as windows-1252 with a warning, NUL bytes rejected")
     func decoding() throws {
         let text = "Kyiv’s troops — “very difficult.”"
         let utf8 = Array(text.utf8)
@@ -89,9 +89,14 @@ struct ReadingTests {
         let big: [UInt8] = [0xFE, 0xFF] + units.flatMap { unit -> [UInt8] in [UInt8(unit >> 8), UInt8(unit & 0xFF)] }
         #expect(try TextDecoder.decode(little, name: "x").text == text)
         #expect(try TextDecoder.decode(big, name: "x").text == text)
-        let invalid = try TextDecoder.decode(Array("caf".utf8) + [0xE9] + Array(" au lait".utf8), name: "menu.txt")
-        #expect(invalid.text == "caf\u{FFFD} au lait")
+        // Mostly UTF-8 with a stray byte: the byte becomes U+FFFD, with a warning.
+        let invalid = try TextDecoder.decode(Array("Kyiv’s caf".utf8) + [0xE9] + Array(" au lait".utf8), name: "menu.txt")
+        #expect(invalid.text == "Kyiv’s caf\u{FFFD} au lait")
         #expect(invalid.warnings == ["menu.txt: not valid UTF-8; 1 byte sequence replaced with U+FFFD"])
+        // No valid UTF-8 at all: a legacy 8-bit file, read as windows-1252, with a warning.
+        let legacy = try TextDecoder.decode(Array("caf".utf8) + [0xE9, 0x20, 0x93, 0x71, 0x94, 0x20, 0x80, 0x35], name: "old.txt")
+        #expect(legacy.text == "café “q” €5")
+        #expect(legacy.warnings == ["old.txt: not UTF-8 and no encoding declared; read as windows-1252"])
         #expect(throws: InputError.binary("blob")) { try TextDecoder.decode([0x41, 0x00, 0x42], name: "blob") }
     }
 

@@ -48,7 +48,13 @@ struct BinaryRunner {
         let variables = (environment ?? ProcessInfo.processInfo.environment).map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { (argv + variables).forEach { free($0) } }
         var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, executable.path, &actions, nil, argv, variables)
+        var spawned = posix_spawn(&pid, executable.path, &actions, nil, argv, variables)
+        // A file just written (the copied binary) can be briefly "busy" while a parallel test's
+        // fork still holds its write descriptor: try again for a moment.
+        for _ in 0..<50 where spawned == ETXTBSY {
+            usleep(20_000)
+            spawned = posix_spawn(&pid, executable.path, &actions, nil, argv, variables)
+        }
         guard spawned == 0 else { throw POSIXError(POSIXErrorCode(rawValue: spawned) ?? .EIO) }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}

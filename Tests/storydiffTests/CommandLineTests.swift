@@ -117,16 +117,21 @@ struct CommandLineTests {
         #expect(result.stderr.contains(input.expectedReason), "\(result.stderr)")
     }
 
-    @Test("invalid UTF-8 is read with replacement characters and a warning")
+    @Test("invalid UTF-8: a stray byte becomes U+FFFD, a Latin-1 file is read as windows-1252; each with a warning")
     func invalidUTF8() throws {
         let directory = try BinaryRunner.scratch()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let path = directory.appendingPathComponent("latin1.txt")
-        try Data([0x43, 0x61, 0x66, 0xE9, 0x20, 0x6F, 0x70, 0x65, 0x6E, 0x65, 0x64, 0x20, 0x6F, 0x6E, 0x20, 0x46, 0x72, 0x69, 0x64, 0x61, 0x79, 0x2E]).write(to: path)
-        let result = try BinaryRunner.run([path.path, original])
+        let stray = directory.appendingPathComponent("stray.txt")
+        try Data(Array("Kyiv’s café ".utf8) + [0xFF] + Array("opened on Friday.".utf8)).write(to: stray)
+        let result = try BinaryRunner.run([stray.path, original])
         #expect(result.status == 1)
-        #expect(result.stderrLines == ["storydiff: warning: \(path.path): not valid UTF-8; 1 byte sequence replaced with U+FFFD"])
-        #expect(result.stdout.contains("Caf\u{FFFD} opened on Friday."))
+        #expect(result.stderrLines == ["storydiff: warning: \(stray.path): not valid UTF-8; 1 byte sequence replaced with U+FFFD"])
+        #expect(result.stdout.contains("Kyiv’s café \u{FFFD}opened on Friday."))
+        let latin1 = directory.appendingPathComponent("latin1.txt")
+        try Data([0x43, 0x61, 0x66, 0xE9, 0x20, 0x6F, 0x70, 0x65, 0x6E, 0x65, 0x64, 0x20, 0x6F, 0x6E, 0x20, 0x46, 0x72, 0x69, 0x64, 0x61, 0x79, 0x2E]).write(to: latin1)
+        let legacy = try BinaryRunner.run([latin1.path, original])
+        #expect(legacy.stderrLines == ["storydiff: warning: \(latin1.path): not UTF-8 and no encoding declared; read as windows-1252"])
+        #expect(legacy.stdout.contains("Café opened on Friday."))
     }
 
     @Test("usage errors: one line, exit 2")

@@ -9,7 +9,7 @@ private let systemRead = Darwin.read
 /// Reads a story from a file, standard input or a string, and splits it into paragraphs and sentences.
 public enum StoryReader {
     /// The largest input read, so that a huge or endless input cannot exhaust memory.
-    public static let maximumBytes = 64 * 1024 * 1024
+    public static let maximumBytes = 32 * 1024 * 1024
 
     /// Builds a story from text already in memory.
     public static func story(name: String, text: String, warnings: [String] = []) -> Story {
@@ -30,13 +30,35 @@ public enum StoryReader {
         return Story(name: name, text: text, paragraphs: paragraphs, sentences: sentences, warnings: warnings)
     }
 
-    /// Decodes bytes and builds a story; rejects input with nothing to compare.
+    /// Decodes bytes and builds a story; rejects input with nothing to compare. A web page
+    /// (by extension or content) is reduced to its article; plain text is cleaned of email
+    /// quoting and line-end hyphenation. Offsets index the text as read (for a page, the
+    /// extracted article; for cleaned text, the cleaned text).
     public static func story(name: String, bytes: [UInt8]) throws(InputError) -> Story {
-        let decoded = try TextDecoder.decode(bytes, name: name)
-        let story = story(name: name, text: decoded.text, warnings: decoded.warnings)
-        if story.paragraphs.isEmpty { throw .empty(name) }
-        if story.comparedSentences.isEmpty { throw .onlyBoilerplate(name) }
-        return story
+        if bytes.allSatisfy({ $0 == 0x20 || (0x09...0x0D).contains($0) }) { throw .empty(name) }
+        var result: Story
+        if HTMLExtractor.looksLikeHTML(bytes, name: name) {
+            var warnings: [String] = []
+            var declared: TextDecoder.Legacy?
+            if let label = HTMLExtractor.declaredCharset(bytes) {
+                declared = TextDecoder.Legacy(label: label)
+                if declared == nil, !["utf-8", "utf8", "unicode-1-1-utf-8"].contains(label) {
+                    warnings.append("\(name): declares charset \(label), which storydiff does not read; read as UTF-8")
+                }
+            }
+            let decoded = try TextDecoder.decode(bytes, name: name, declared: declared)
+            let article = HTMLExtractor.extract(decoded.text)
+            if article.text.isEmpty { throw .noArticle(name) }
+            result = story(name: name, text: article.text, warnings: warnings + decoded.warnings)
+            result.provenance = article.provenance.isEmpty ? nil : article.provenance
+        } else {
+            let decoded = try TextDecoder.decode(bytes, name: name)
+            let (text, notes) = TextCleaner.clean(decoded.text)
+            result = story(name: name, text: text, warnings: decoded.warnings + notes.map { "\(name): \($0)" })
+        }
+        if result.paragraphs.isEmpty { throw .empty(name) }
+        if result.comparedSentences.isEmpty { throw .onlyBoilerplate(name) }
+        return result
     }
 
     /// Reads a file (or standard input for "-") and builds a story.
@@ -71,7 +93,7 @@ public enum StoryReader {
             }
             if count == 0 { break }
             bytes.append(contentsOf: buffer[0..<count])
-            if bytes.count > maximumBytes { throw .unreadable(name, reason: "larger than \(maximumBytes / 1024 / 1024) MiB") }
+            if bytes.count > maximumBytes { throw .tooLarge(name, limit: maximumBytes) }
         }
         if bytes.isEmpty { throw .empty(name) }
         return bytes

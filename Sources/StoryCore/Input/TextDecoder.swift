@@ -5,8 +5,29 @@ public enum TextDecoder {
         public var warnings: [String]
     }
 
-    /// Decodes `bytes`; `name` is used in messages. Invalid UTF-8 becomes U+FFFD with a warning.
-    public static func decode(_ bytes: [UInt8], name: String) throws(InputError) -> Decoded {
+    /// A legacy 8-bit encoding a page can declare.
+    public enum Legacy: String, Sendable {
+        /// ISO-8859-1 labels included: browsers read them as windows-1252 (WHATWG), and so do we.
+        case windows1252 = "windows-1252"
+
+        /// From a charset label ("iso-8859-1", "latin1", "cp1252", …); nil for UTF-8 or unknown labels.
+        public init?(label: String) {
+            switch label.lowercased().trimmingSpaces() {
+            case "windows-1252", "cp1252", "x-cp1252", "ascii", "us-ascii": self = .windows1252
+            case "iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1", "iso_8859-1", "cp819": self = .windows1252
+            default: return nil
+            }
+        }
+    }
+
+    /// Decodes `bytes`; `name` is used in messages. A declared legacy encoding (`declared`) wins;
+    /// otherwise UTF-8: text with a few invalid sequences keeps U+FFFD for them, with a warning,
+    /// and text with no valid multi-byte UTF-8 at all is read as windows-1252, with a warning.
+    public static func decode(_ bytes: [UInt8], name: String, declared: Legacy? = nil) throws(InputError) -> Decoded {
+        if declared != nil, !bytes.starts(with: [0xEF, 0xBB, 0xBF]), !bytes.starts(with: [0xFF, 0xFE]), !bytes.starts(with: [0xFE, 0xFF]) {
+            if bytes.contains(0) { throw .binary(name) }
+            return Decoded(text: windows1252(bytes[...]), warnings: [])
+        }
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             return try decodeUTF8(bytes.dropFirst(3), name: name)
         }
@@ -23,6 +44,9 @@ public enum TextDecoder {
         if bytes.contains(0) { throw .binary(name) }
         let (scalars, replaced) = decodeUnits(bytes, with: UTF8())
         var warnings: [String] = []
+        if replaced > 0 && !hasMultibyteUTF8(bytes) {
+            return Decoded(text: windows1252(bytes), warnings: ["\(name): not UTF-8 and no encoding declared; read as windows-1252"])
+        }
         if replaced > 0 {
             warnings.append("\(name): not valid UTF-8; \(replaced) byte sequence\(replaced == 1 ? "" : "s") replaced with U+FFFD")
         }
@@ -67,5 +91,33 @@ public enum TextDecoder {
                 replaced += 1
             }
         }
+    }
+
+    /// Whether the bytes hold at least one well-formed multi-byte UTF-8 sequence.
+    static func hasMultibyteUTF8(_ bytes: ArraySlice<UInt8>) -> Bool {
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let lead = bytes[index]
+            let length = lead >= 0xF0 && lead <= 0xF4 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC2 && lead <= 0xDF ? 2 : 1
+            if lead >= 0x80, length > 1, index + length <= bytes.endIndex,
+               bytes[(index + 1)..<(index + length)].allSatisfy({ $0 & 0xC0 == 0x80 }) {
+                return true
+            }
+            index += 1
+        }
+        return false
+    }
+
+    /// windows-1252 (a superset of ISO-8859-1's printable characters) to text.
+    public static func windows1252(_ bytes: ArraySlice<UInt8>) -> String {
+        // 0x80–0x9F: the characters windows-1252 puts where ISO-8859-1 has C1 controls.
+        let high: [UInt32] = [0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8D, 0x017D, 0x8F,
+                              0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D, 0x017E, 0x0178]
+        var scalars = String.UnicodeScalarView()
+        for byte in bytes {
+            let value = (0x80...0x9F).contains(byte) ? high[Int(byte) - 0x80] : UInt32(byte)
+            scalars.append(Unicode.Scalar(value)!)
+        }
+        return String(scalars)
     }
 }

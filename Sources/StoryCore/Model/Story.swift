@@ -7,8 +7,10 @@ public struct Story: Sendable {
     public var scalars: [Unicode.Scalar]
     public var paragraphs: [Paragraph]
     public var sentences: [Sentence]
-    /// Things the reader should know about the input (replaced bytes, guessed encoding).
+    /// Things the reader should know about the input (replaced bytes, guessed encoding, cleaning).
     public var warnings: [String]
+    /// For a saved web page: its title, byline, date and canonical address.
+    public var provenance: Provenance?
 
     public init(name: String, text: String, paragraphs: [Paragraph], sentences: [Sentence], warnings: [String] = []) {
         self.name = name
