@@ -183,6 +183,11 @@ extension Reader {
         lines.append("")
         lines.append("coverage: share of a side's words whose sentence has a counterpart")
         lines.append("boilerplate left out: A \(a.boilerplateSentences), B \(b.boilerplateSentences) sentences")
+        for side in Side.allCases {
+            if let page = comparison.story(side).provenance, !page.summary.isEmpty {
+                lines.append("\(side == .a ? "A" : "B") page: " + SafeText.sanitize(page.summary))
+            }
+        }
         lines.append("groups: \(comparison.groups.count), moved \(comparison.groups.filter(\.moved).count), split \(comparison.groups.filter { $0.shape == .split }.count), merged \(comparison.groups.filter { $0.shape == .merge }.count)")
         return lines
     }

@@ -23,6 +23,9 @@ struct Segment: ParsableCommand {
             writeOutput(try encodeJSON(SegmentDocument(story)))
         case .text:
             var out = "\(SafeText.sanitize(story.name)): \(story.paragraphs.count) paragraphs, \(story.sentences.count) sentences (offsets in Unicode scalars)\n"
+            if let page = story.provenance {
+                out += "web page: \(SafeText.sanitize(page.title ?? "untitled"))\(page.summary.isEmpty ? "" : " · " + SafeText.sanitize(page.summary))\n"
+            }
             for paragraph in story.paragraphs {
                 out += "\n¶\(paragraph.index + 1) \(paragraph.role.rawValue) [\(paragraph.span.start)..<\(paragraph.span.end)]\n"
                 for index in paragraph.sentences {

@@ -8,8 +8,10 @@ import Foundation
 /// dropped.
 public enum HTMLExtractor {
     public struct Article: Sendable, Equatable {
-        public var text: String
+        /// The headline, then the body's blocks; a `<br>` is a line break inside its block.
+        public var paragraphs: [String]
         public var provenance: Provenance
+        public var text: String { paragraphs.joined(separator: "\n\n") }
     }
 
     /// Whether bytes look like HTML: by the file's extension, or by how the content starts.
@@ -40,9 +42,9 @@ public enum HTMLExtractor {
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
                 htmlReadMemory($0, Int32(bytes.count), "page.html", "UTF-8", options)
             }
-        }) else { return Article(text: "", provenance: Provenance()) }
+        }) else { return Article(paragraphs: [], provenance: Provenance()) }
         defer { xmlFreeDoc(document) }
-        guard let root = xmlDocGetRootElement(document) else { return Article(text: "", provenance: Provenance()) }
+        guard let root = xmlDocGetRootElement(document) else { return Article(paragraphs: [], provenance: Provenance()) }
 
         var page = PageFacts()
         page.collect(root)
@@ -58,7 +60,7 @@ public enum HTMLExtractor {
                                     byline: page.jsonLD.author ?? page.author ?? page.bylineText,
                                     date: page.jsonLD.date ?? page.publishedTime ?? page.timeDatetime,
                                     canonicalURL: page.canonical ?? page.jsonLD.url ?? page.ogURL)
-        return Article(text: paragraphs.joined(separator: "\n\n"), provenance: provenance)
+        return Article(paragraphs: paragraphs, provenance: provenance)
     }
 
     // MARK: Walking the tree

@@ -63,24 +63,31 @@ enum LineLayout {
     /// Paragraph spans (trimmed, non-empty) in document order.
     static func paragraphSpans(_ scalars: [Unicode.Scalar]) -> [TextSpan] {
         let allLines = lines(scalars).map { trimmed($0, scalars) }
-        let width = wrapWidth(of: allLines)
-        var spans: [TextSpan] = []
-        var current: Line?
+        let documentWidth = wrapWidth(of: allLines)
+        // Blocks: runs of non-blank lines.
+        var blocks: [[Line]] = [[]]
         for line in allLines {
-            if line.length == 0 {
-                if let open = current { spans.append(TextSpan(open.start, open.end)) }
-                current = nil
-                continue
-            }
-            guard let open = current else { current = line; continue }
-            if let width, continues(previous: open, lastLineStart: lastLineStart(open, scalars), next: line, width: width, scalars) {
-                current = Line(start: open.start, end: line.end)
-            } else {
-                spans.append(TextSpan(open.start, open.end))
-                current = line
-            }
+            if line.length == 0 { if !blocks[blocks.count - 1].isEmpty { blocks.append([]) } } else { blocks[blocks.count - 1].append(line) }
         }
-        if let open = current { spans.append(TextSpan(open.start, open.end)) }
+        var spans: [TextSpan] = []
+        for block in blocks where !block.isEmpty {
+            // Too few lines to tell for the whole document (a pasted snippet): judge the block by
+            // its own width when it looks like wrapped prose.
+            var width = documentWidth
+            if width == nil, block.count >= 2, let longest = block.map(\.length).max(), (40...100).contains(longest) {
+                width = longest
+            }
+            var current = block[0]
+            for line in block.dropFirst() {
+                if let width, continues(previous: current, lastLineStart: lastLineStart(current, scalars), next: line, width: width, scalars) {
+                    current = Line(start: current.start, end: line.end)
+                } else {
+                    spans.append(TextSpan(current.start, current.end))
+                    current = line
+                }
+            }
+            spans.append(TextSpan(current.start, current.end))
+        }
         return spans
     }
 

@@ -31,14 +31,21 @@ enum RoleClassifier {
         var words: [String]
         var lastScalar: Unicode.Scalar?
 
+        /// Words looked at: every rule is about short paragraphs, so a long one is only read
+        /// this far (a 5 MB paragraph costs no more than a short one).
+        static let wordCap = 120
+
         init(_ text: String) {
             self.text = text
-            folded = MatchKey.fold(text)
+            // Rules read whole short paragraphs; of a long one, its opening is enough.
+            let head = text.unicodeScalars.count > 4000 ? String(String.UnicodeScalarView(text.unicodeScalars.prefix(4000))) : text
+            folded = MatchKey.fold(head)
             foldedBytes = Array(folded.utf8)
             // One pass: letters, digits and the few marks words carry; the rest drops out.
             var words: [String] = []
             var current = String.UnicodeScalarView()
             for scalar in folded.unicodeScalars {
+                if words.count > Self.wordCap { break }
                 if scalar == " " {
                     if !current.isEmpty { words.append(String(current)); current = String.UnicodeScalarView() }
                     continue
@@ -119,7 +126,7 @@ enum RoleClassifier {
         // Site names: a domain, a lowercase run-together brand, or a short line repeated on the page.
         if words.count <= 4, !shape.endsLikeSentence {
             if words.contains(where: looksLikeDomain) { return true }
-            if words.count == 1, let word = words.first, word.count >= 6,
+            if words.count == 1, let word = words.first, word.count >= 6, word.count <= 40,
                shape.text.unicodeScalars.allSatisfy({ $0.properties.isLowercase || $0.properties.numericType != nil || $0 == "-" || $0 == "_" }) {
                 return true
             }

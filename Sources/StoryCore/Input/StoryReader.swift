@@ -11,10 +11,27 @@ public enum StoryReader {
     /// The largest input read, so that a huge or endless input cannot exhaust memory.
     public static let maximumBytes = 32 * 1024 * 1024
 
-    /// Builds a story from text already in memory.
+    /// Builds a story from text already in memory, finding its paragraphs from its layout.
     public static func story(name: String, text: String, warnings: [String] = []) -> Story {
         let scalars = Array(text.unicodeScalars)
-        let spans = LineLayout.paragraphSpans(scalars)
+        return story(name: name, text: text, scalars: scalars, spans: LineLayout.paragraphSpans(scalars), warnings: warnings)
+    }
+
+    /// Builds a story from paragraphs already known (a web page's blocks): a line break inside
+    /// one (`<br>`) stays inside it.
+    public static func story(name: String, paragraphs: [String], warnings: [String] = []) -> Story {
+        let text = paragraphs.joined(separator: "\n\n")
+        var spans: [TextSpan] = []
+        var offset = 0
+        for paragraph in paragraphs {
+            let length = paragraph.unicodeScalars.count
+            spans.append(TextSpan(offset, offset + length))
+            offset += length + 2
+        }
+        return story(name: name, text: text, scalars: Array(text.unicodeScalars), spans: spans, warnings: warnings)
+    }
+
+    private static func story(name: String, text: String, scalars: [Unicode.Scalar], spans: [TextSpan], warnings: [String]) -> Story {
         let texts = spans.map { span in String(String.UnicodeScalarView(scalars[span.start..<span.end])) }
         let roles = RoleClassifier.roles(of: texts)
         var paragraphs: [Paragraph] = []
@@ -48,13 +65,28 @@ public enum StoryReader {
             }
             let decoded = try TextDecoder.decode(bytes, name: name, declared: declared)
             let article = HTMLExtractor.extract(decoded.text)
-            if article.text.isEmpty { throw .noArticle(name) }
-            result = story(name: name, text: article.text, warnings: warnings + decoded.warnings)
+            if article.paragraphs.isEmpty { throw .noArticle(name) }
+            result = story(name: name, paragraphs: article.paragraphs, warnings: warnings + decoded.warnings)
             result.provenance = article.provenance.isEmpty ? nil : article.provenance
         } else {
             let decoded = try TextDecoder.decode(bytes, name: name)
             let (text, notes) = TextCleaner.clean(decoded.text)
-            result = story(name: name, text: text, warnings: decoded.warnings + notes.map { "\(name): \($0)" })
+            let warnings = decoded.warnings + notes.map { "\(name): \($0)" }
+            let scalars = Array(text.unicodeScalars)
+            let spans = LineLayout.paragraphSpans(scalars)
+            // Words hyphenated at line ends are joined inside their paragraphs.
+            var joined = 0
+            let paragraphs = spans.map { span -> String in
+                let (paragraph, count) = TextCleaner.joinHyphenation(String(String.UnicodeScalarView(scalars[span.start..<span.end])))
+                joined += count
+                return paragraph
+            }
+            if joined > 0 {
+                result = story(name: name, paragraphs: paragraphs,
+                               warnings: warnings + ["\(name): joined \(joined) word\(joined == 1 ? "" : "s") hyphenated at line ends"])
+            } else {
+                result = story(name: name, text: text, scalars: scalars, spans: spans, warnings: warnings)
+            }
         }
         if result.paragraphs.isEmpty { throw .empty(name) }
         if result.comparedSentences.isEmpty { throw .onlyBoilerplate(name) }

@@ -1,5 +1,6 @@
-/// Cleans text pasted from PDFs and emails before it is read: quoted-email markers (`>`),
-/// soft hyphens, and words hyphenated at line ends ("negoti-\nations" → "negotiations").
+/// Cleans text pasted from PDFs and emails: quoted-email markers (`>`) and soft hyphens before
+/// the layout is read, and words hyphenated at line ends ("negoti-\nations" → "negotiations")
+/// inside paragraphs after it (joining them first would spoil the line widths the layout reads).
 /// What it changed is reported, since offsets then index the cleaned text.
 enum TextCleaner {
     static func clean(_ text: String) -> (text: String, notes: [String]) {
@@ -21,31 +22,34 @@ enum TextCleaner {
             }
             notes.append("removed email quotation marks (>) from \(quoted.count) lines")
         }
-        // Words broken at a line end by a hyphen, in wrapped lines: join them.
-        var joined = 0
-        var index = 0
-        while index + 1 < lines.count {
-            let line = lines[index]
-            let trimmedEnd = line.hasSuffix("\r") ? String(line.dropLast()) : line
-            let next = lines[index + 1].drop { $0 == " " }
-            if trimmedEnd.count >= 30, trimmedEnd.hasSuffix("-"), !trimmedEnd.hasSuffix("--"),
-               let before = trimmedEnd.dropLast().last, before.isLowercase,
-               let after = next.first, after.isLowercase {
-                let word = next.prefix { !$0.isWhitespace }
-                lines[index] = String(trimmedEnd.dropLast()) + word
-                lines[index + 1] = String(next.dropFirst(word.count).drop { $0 == " " })
-                if lines[index + 1].isEmpty || lines[index + 1] == "\r" { lines.remove(at: index + 1) }
-                joined += 1
-                continue
-            }
-            index += 1
-        }
-        if joined > 0 { notes.append("joined \(joined) word\(joined == 1 ? "" : "s") hyphenated at line ends") }
         var result = lines.joined(separator: "\n")
         if result.unicodeScalars.contains("\u{AD}") {
             result = String(String.UnicodeScalarView(result.unicodeScalars.filter { $0 != "\u{AD}" }))
             notes.append("removed soft hyphens")
         }
         return (result, notes)
+    }
+
+    /// Joins words broken by a hyphen at a line end inside one paragraph; returns how many.
+    static func joinHyphenation(_ paragraph: String) -> (String, Int) {
+        let scalars = Array(paragraph.unicodeScalars)
+        var out = String.UnicodeScalarView()
+        var joined = 0
+        var index = 0
+        while index < scalars.count {
+            let scalar = scalars[index]
+            if scalar == "-", index > 0, scalars[index - 1].isLowercaseLetter, index + 1 < scalars.count, scalars[index + 1].isLineBreak {
+                var next = index + 1
+                while next < scalars.count, scalars[next].isSpace { next += 1 }
+                if next < scalars.count, scalars[next].isLowercaseLetter {
+                    joined += 1
+                    index = next
+                    continue
+                }
+            }
+            out.append(scalar)
+            index += 1
+        }
+        return (String(out), joined)
     }
 }

@@ -18,6 +18,8 @@ public struct ComparisonDocument: Codable, Sendable, Equatable {
         public var title: String
         public var characters: Int
         public var warnings: [String]
+        /// For a web page: what it says of itself (absent for plain text).
+        public var provenance: Provenance?
         public var paragraphs: [ParagraphEntry]
         public var sentences: [SentenceEntry]
         public var statistics: SideStatistics
@@ -97,6 +99,7 @@ extension ComparisonDocument {
                 title: story.title,
                 characters: story.scalars.count,
                 warnings: story.warnings,
+                provenance: story.provenance,
                 paragraphs: story.paragraphs.map {
                     ParagraphEntry(index: $0.index, start: $0.span.start, end: $0.span.end, role: $0.role, sentences: $0.sentences.map { id(which, $0) })
                 },

@@ -43,6 +43,11 @@ public enum HTMLReport {
             html += "<td>\(stats.comparedWords)</td><td>\(stats.comparedSentences)</td><td>\(TextReport.percent(stats.coverage))</td></tr>\n"
         }
         html += "</table></div>\n"
+        for side in Side.allCases {
+            if let page = comparison.story(side).provenance, !page.summary.isEmpty {
+                html += "<p class=\"made\">\(side == .a ? "A" : "B"), as the page says: \(text(page.summary))</p>\n"
+            }
+        }
         if !options.date.isEmpty { html += "<p class=\"made\">Made \(escape(options.date)) by \(escape(options.generator)).</p>\n" }
         if options.hideIdentical { html += "<p class=\"made\">Only differences: rows whose sentences are all identical are left out.</p>\n" }
         return html + "</header>\n"

@@ -9,6 +9,11 @@ public enum MarkdownReport {
             md += "| **\(side == .a ? "A" : "B")** | \(escape(story.title)) | \(escape(story.name)) | \(stats.comparedWords) | \(stats.comparedSentences) | \(TextReport.percent(stats.coverage)) |\n"
         }
         md += "\n"
+        for side in Side.allCases {
+            if let page = comparison.story(side).provenance, !page.summary.isEmpty {
+                md += "\(side == .a ? "A" : "B"), as the page says: \(escape(page.summary))\n\n"
+            }
+        }
         if !options.date.isEmpty { md += "Made \(escape(options.date)) by \(escape(options.generator)).\n\n" }
         md += "## Summary\n\n"
         md += "| class | A sentences | A words | B sentences | B words |\n|---|---:|---:|---:|---:|\n"

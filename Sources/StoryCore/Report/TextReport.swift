@@ -10,6 +10,7 @@ public enum TextReport {
             out += "\(label)  \(SafeText.sanitize(story.title))\n"
             out += "   \(stats.comparedWords) words, \(stats.comparedSentences) sentences compared, coverage \(percent(stats.coverage))"
             out += stats.boilerplateSentences > 0 ? "; \(stats.boilerplateSentences) boilerplate sentence\(stats.boilerplateSentences == 1 ? "" : "s") left out\n" : "\n"
+            if let page = story.provenance, !page.summary.isEmpty { out += "   page: \(SafeText.sanitize(page.summary))\n" }
             for warning in story.warnings { out += "   warning: \(SafeText.sanitize(warning))\n" }
         }
         out += "\n" + summaryTable(comparison) + "\n"
