@@ -1,6 +1,11 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+/// `STORYDIFF_FUZZ=1 swift build --product storydiff-fuzz` (scripts/fuzz) instruments the engine for
+/// libFuzzer and links the fuzzer; nothing else is built that way.
+let fuzzing = Context.environment["STORYDIFF_FUZZ"] != nil
+let fuzzCompile: [SwiftSetting] = fuzzing ? [.unsafeFlags(["-sanitize=fuzzer"])] : []
+
 let package = Package(
     name: "storydiff",
     platforms: [.macOS(.v13)],
@@ -18,7 +23,7 @@ let package = Package(
         // Embeds samples/ (StoryCore) and Themes/ (StoryUI) at build time: one source, no files needed beside the binary.
         .executableTarget(name: "embed-files", path: "Sources/embed-files"),
         .plugin(name: "EmbedFiles", capability: .buildTool(), dependencies: ["embed-files"]),
-        .target(name: "StoryCore", dependencies: ["CLibXML2"], plugins: ["EmbedFiles"]),
+        .target(name: "StoryCore", dependencies: ["CLibXML2"], swiftSettings: fuzzCompile, plugins: ["EmbedFiles"]),
         .target(
             name: "StoryUI",
             dependencies: ["StoryCore", .product(name: "TOMLKit", package: "TOMLKit")],
@@ -40,6 +45,13 @@ let package = Package(
         ),
         // Release-mode timing of the engine on the sample pair (see README, "Performance").
         .executableTarget(name: "storydiff-bench", dependencies: ["StoryCore", "StoryUI"]),
+        // libFuzzer target (scripts/fuzz builds it with -sanitize=fuzzer); otherwise it replays files.
+        .executableTarget(
+            name: "storydiff-fuzz",
+            dependencies: ["StoryCore"],
+            swiftSettings: fuzzing ? [.unsafeFlags(["-sanitize=fuzzer", "-parse-as-library", "-DFUZZING"])] : [],
+            linkerSettings: fuzzing ? [.unsafeFlags(["-sanitize=fuzzer", "-use-ld=lld"])] : []
+        ),
         .testTarget(
             name: "StoryCoreTests",
             dependencies: ["StoryCore", "CLibXML2"],

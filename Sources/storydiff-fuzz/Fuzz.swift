@@ -1,0 +1,50 @@
+import Foundation
+import StoryCore
+
+/// One input through everything that reads untrusted text: decoding, web-page extraction,
+/// cleaning, layout, segmentation, the comparison and the reports. Any crash is a bug.
+func exercise(_ bytes: [UInt8]) {
+    for name in ["fuzz.txt", "fuzz.html"] {
+        guard let story = try? StoryReader.story(name: name, bytes: bytes) else { continue }
+        for sentence in story.sentences where story.text(of: sentence.span) != sentence.text {
+            fatalError("a sentence's offsets do not give its text")
+        }
+        let other = StoryReader.story(name: "other.txt", text: "The council met on Tuesday. “It was hard,” Mr. Smith said.\n\nA second paragraph follows.")
+        let comparison = Comparer.compare(story, other)
+        _ = HTMLReport.render(comparison, options: ReportOptions())
+        _ = MarkdownReport.render(comparison, options: ReportOptions())
+        _ = TextReport.render(comparison)
+    }
+}
+
+#if FUZZING
+// Built with -sanitize=fuzzer (scripts/fuzz). SwiftPM points the program's entry at
+// storydiff_fuzz_main, so that hands over to libFuzzer's driver, which calls back with each input.
+@_silgen_name("LLVMFuzzerRunDriver")
+func LLVMFuzzerRunDriver(_ argc: UnsafeMutablePointer<Int32>,
+                         _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+                         _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32) -> Int32
+
+@_cdecl("storydiff_fuzz_main")
+public func fuzzMain(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32 {
+    var count = argc
+    var arguments = argv
+    return LLVMFuzzerRunDriver(&count, &arguments) { data, size in
+        guard let data else { return 0 }
+        exercise(Array(UnsafeBufferPointer(start: data, count: size)))
+        return 0
+    }
+}
+#else
+/// Without the fuzzer: replays inputs given as files (to reproduce a crash libFuzzer found).
+@main
+struct Replay {
+    static func main() {
+        for path in CommandLine.arguments.dropFirst() {
+            guard let data = FileManager.default.contents(atPath: path) else { print("cannot read \(path)"); continue }
+            exercise(Array(data))
+            print("ok: \(path)")
+        }
+    }
+}
+#endif
