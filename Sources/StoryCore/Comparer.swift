@@ -37,7 +37,7 @@ public enum Comparer {
         let rows = ParagraphAligner.rows(
             paragraphCountA: a.paragraphs.count, paragraphCountB: b.paragraphs.count, groups: groups,
             paragraphOfA: a.sentences.map(\.paragraph), paragraphOfB: b.sentences.map(\.paragraph),
-            wordsA: wordsA, wordsB: wordsB, classesA: classesA, classesB: classesB,
+            wordsA: wordsA, wordsB: wordsB,
             sameText: { pa, pb in
                 a.paragraphs[pa].role == .boilerplate && b.paragraphs[pb].role == .boilerplate
                     && MatchKey.fold(a.text(of: a.paragraphs[pa].span)) == MatchKey.fold(b.text(of: b.paragraphs[pb].span))

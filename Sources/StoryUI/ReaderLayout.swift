@@ -70,16 +70,6 @@ public struct ReaderLayout: Sendable {
         }
     }
 
-    /// Rows whose sentences are all identical (what `f` hides).
-    public static func isIdenticalRow(_ row: ParagraphRow, in comparison: Comparison) -> Bool {
-        guard row.link == .identical else { return false }
-        let classesA = row.a.flatMap { comparison.a.paragraphs[$0].sentences.map { comparison.classesA[$0] } }
-        let classesB = row.b.flatMap { comparison.b.paragraphs[$0].sentences.map { comparison.classesB[$0] } }
-        let moved = (row.a.flatMap { comparison.a.paragraphs[$0].sentences }.compactMap { comparison.groupOfA[$0] })
-            .contains { comparison.groups[$0].moved }
-        return !moved && (classesA + classesB).allSatisfy { $0 == .identical || $0 == .boilerplate }
-    }
-
     public init(comparison: Comparison, width: Int, mode: Mode, hideIdentical: Bool, matches: [Side: [TextSpan]] = [:]) {
         self.mode = mode
         self.width = width
@@ -89,7 +79,7 @@ public struct ReaderLayout: Sendable {
         let panes = paneWidths
         var hiddenRun = 0
         for (rowIndex, row) in comparison.rows.enumerated() {
-            if hideIdentical && Self.isIdenticalRow(row, in: comparison) {
+            if hideIdentical && comparison.isIdenticalRow(row) {
                 hiddenRun += 1
                 continue
             }
@@ -143,21 +133,18 @@ public struct ReaderLayout: Sendable {
     }
 
     static func mark(for row: ParagraphRow, in comparison: Comparison) -> GutterMark {
-        if row.a.isEmpty || row.b.isEmpty {
-            if !row.movedTo.isEmpty { return GutterMark(symbol: "↷", role: .moved) }
-            if row.link == .boilerplate { return GutterMark(symbol: "·", role: .boilerplate) }
-            return GutterMark(symbol: row.a.isEmpty ? ">" : "<", role: .unique)
+        let mark = comparison.mark(of: row)
+        let role: ThemeRole
+        switch mark {
+        case .identical: role = .identical
+        case .near: role = .near
+        case .paraphrase: role = .paraphrase
+        case .onlyA, .onlyB, .unmatched: role = .unique
+        case .moved: role = .moved
+        case .grouped: role = .gutter
+        case .boilerplate: role = .boilerplate
         }
-        let sentencesA = row.a.flatMap { comparison.a.paragraphs[$0].sentences }
-        let grouped = row.isGroup || sentencesA.compactMap { comparison.groupOfA[$0] }.contains { comparison.groups[$0].shape != .oneToOne }
-        if grouped { return GutterMark(symbol: "⋔", role: .gutter) }
-        switch row.link {
-        case .identical: return GutterMark(symbol: "=", role: .identical)
-        case .near: return GutterMark(symbol: "~", role: .near)
-        case .paraphrase: return GutterMark(symbol: "≈", role: .paraphrase)
-        case .boilerplate: return GutterMark(symbol: "·", role: .boilerplate)
-        case .unique: return GutterMark(symbol: "·", role: .unique)
-        }
+        return GutterMark(symbol: mark.symbol, role: role)
     }
 
     // MARK: Wrapping

@@ -9,7 +9,6 @@ enum ParagraphAligner {
 
     static func rows(paragraphCountA: Int, paragraphCountB: Int, groups: [MatchGroup],
                      paragraphOfA: [Int], paragraphOfB: [Int], wordsA: [Int], wordsB: [Int],
-                     classesA: [SentenceClass], classesB: [SentenceClass],
                      sameText: (Int, Int) -> Bool, compared: (Side, Int) -> Bool) -> [ParagraphRow] {
         // Link weights between paragraphs.
         var weights: [Int: [Int: Double]] = [:]

@@ -100,21 +100,11 @@ public enum HTMLReport {
         return html + "</section>\n"
     }
 
+    /// The row's gutter symbol and what it means (for its title).
     static func gutter(_ comparison: Comparison, _ row: ParagraphRow) -> (String, String) {
-        if row.a.isEmpty || row.b.isEmpty {
-            if !row.movedTo.isEmpty { return ("↷", "moved: counterparts in row " + row.movedTo.map { String($0 + 1) }.joined(separator: ", ")) }
-            if row.link == .boilerplate { return ("·", "boilerplate") }
-            return (row.a.isEmpty ? ">" : "<", row.a.isEmpty ? "only in B" : "only in A")
-        }
-        let grouped = row.isGroup || row.a.flatMap { comparison.a.paragraphs[$0].sentences }.compactMap { comparison.groupOfA[$0] }
-            .contains { comparison.groups[$0].shape != .oneToOne }
-        if grouped { return ("⋔", "split or merged") }
-        switch row.link {
-        case .identical: return ("=", "identical")
-        case .near: return ("~", "near")
-        case .paraphrase: return ("≈", "paraphrase")
-        default: return ("·", row.link.rawValue)
-        }
+        let mark = comparison.mark(of: row)
+        if mark == .moved { return (mark.symbol, "moved: counterparts in row " + row.movedTo.map { String($0 + 1) }.joined(separator: ", ")) }
+        return (mark.symbol, mark.meaning)
     }
 
     static func sentenceHTML(_ comparison: Comparison, _ side: Side, _ index: Int) -> String {
