@@ -1,0 +1,100 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import StoryCore
+
+/// `storydiff batch LIST`: many pairs, one JSON summary line each, on all cores.
+struct Batch: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Compare many pairs: LIST has one 'pathA<TAB>pathB' per line; one JSON line per pair comes out, in order.",
+        discussion: """
+            Blank lines and lines starting with # are skipped. A pair that cannot be compared is reported in its own line \
+            ("error") and the batch goes on. Exit status: 0 when every pair was compared, 1 when some had errors, 2 when \
+            the list itself cannot be read. The list splits cleanly at any line, so a large one can be spread over many \
+            machines (see README, "Batches").
+            """
+    )
+
+    @Argument(help: "The list of pairs (- for standard input).")
+    var list: String
+
+    @Option(help: "Pairs compared at once (default: the number of cores).")
+    var jobs: Int?
+
+    /// One line of output.
+    struct Line: Encodable {
+        var line: Int
+        var a: String
+        var b: String
+        var identical: Bool?
+        var coverage: [String: Double]?
+        var groups: Int?
+        var moved: Int?
+        var statistics: [String: SideStatistics]?
+        var titles: [String: String]?
+        var error: String?
+    }
+
+    /// Results of one window of pairs, filled from several threads.
+    final class Results: @unchecked Sendable {
+        private let lock = NSLock()
+        private var lines: [Line?]
+        init(count: Int) { lines = Array(repeating: nil, count: count) }
+        func set(_ index: Int, _ line: Line) { lock.lock(); lines[index] = line; lock.unlock() }
+        var all: [Line] { lock.lock(); defer { lock.unlock() }; return lines.compactMap { $0 } }
+    }
+
+    func run() throws {
+        let name = list == "-" ? "standard input" : list
+        let text = try TextDecoder.decode(try StoryReader.readBytes(path: list, name: name), name: name).text
+        // Every listed line, in order; a malformed one carries its error.
+        var pairs: [(line: Int, a: String, b: String, problem: String?)] = []
+        for (number, raw) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
+            let line = raw.trimmingCharacters(in: .whitespaces)
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            let fields = raw.split(separator: "\t", omittingEmptySubsequences: false)
+            if fields.count == 2, !fields[0].isEmpty, !fields[1].isEmpty {
+                pairs.append((number + 1, String(fields[0]), String(fields[1]), nil))
+            } else {
+                pairs.append((number + 1, String(raw), "", "line \(number + 1): expected pathA<TAB>pathB"))
+            }
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        var failures = 0
+        var output = ""
+        // Windows of pairs: all cores busy, memory bounded, lines written in the list's order.
+        let width = max(1, jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+        var start = 0
+        while start < pairs.count {
+            let window = Array(pairs[start..<min(pairs.count, start + width * 4)])
+            let results = Results(count: window.count)
+            DispatchQueue.concurrentPerform(iterations: window.count) { index in
+                results.set(index, Self.compare(window[index]))
+            }
+            output = ""
+            for line in results.all {
+                if line.error != nil { failures += 1 }
+                output += String(decoding: (try? encoder.encode(line)) ?? Data(), as: UTF8.self) + "\n"
+            }
+            writeOutput(output)
+            start += window.count
+        }
+        if failures > 0 { throw ExitCode(1) }
+    }
+
+    static func compare(_ pair: (line: Int, a: String, b: String, problem: String?)) -> Line {
+        if let problem = pair.problem { return Line(line: pair.line, a: pair.a, b: pair.b, error: problem) }
+        do {
+            let a = try StoryReader.read(path: pair.a), b = try StoryReader.read(path: pair.b)
+            let comparison = Comparer.compare(a, b)
+            return Line(line: pair.line, a: pair.a, b: pair.b, identical: comparison.isIdentical,
+                        coverage: ["a": comparison.statisticsA.coverage, "b": comparison.statisticsB.coverage],
+                        groups: comparison.groups.count, moved: comparison.groups.filter(\.moved).count,
+                        statistics: ["a": comparison.statisticsA, "b": comparison.statisticsB],
+                        titles: ["a": a.title, "b": b.title])
+        } catch {
+            return Line(line: pair.line, a: pair.a, b: pair.b, error: "\(error)")
+        }
+    }
+}
