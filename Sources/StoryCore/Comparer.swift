@@ -1,6 +1,27 @@
+/// Time spent in each stage of a comparison (for the benchmark).
+public struct StageTimings: Sendable {
+    public var profiles: Duration = .zero
+    /// The inverted index and candidate pairs.
+    public var candidates: Duration = .zero
+    /// Scoring, best-first acceptance, splits and merges, moves (candidates excluded).
+    public var alignment: Duration = .zero
+    public var wordDiff: Duration = .zero
+    public var rows: Duration = .zero
+
+    public init() {}
+}
+
 /// Compares two stories: the engine's entry point.
 public enum Comparer {
     public static func compare(_ a: Story, _ b: Story) -> Comparison {
+        var timings = StageTimings()
+        return compare(a, b, timings: &timings)
+    }
+
+    public static func compare(_ a: Story, _ b: Story, timings: inout StageTimings) -> Comparison {
+        let clock = ContinuousClock()
+        var mark = clock.now
+        func lap(_ stage: inout Duration) { let now = clock.now; stage += now - mark; mark = now }
         var vocabulary = Vocabulary()
         let tokensA = a.sentences.map { Tokenizer.tokens(a.scalars, in: $0.span) }
         let tokensB = b.sentences.map { Tokenizer.tokens(b.scalars, in: $0.span) }
@@ -9,10 +30,15 @@ public enum Comparer {
         let comparedA = a.sentences.filter { $0.role.isCompared }.map(\.index)
         let comparedB = b.sentences.filter { $0.role.isCompared }.map(\.index)
         let scorer = PairScorer(profiles: comparedA.map { profilesA[$0] } + comparedB.map { profilesB[$0] }, vocabulary: vocabulary)
+        lap(&timings.profiles)
 
         let aligner = SentenceAligner(profilesA: profilesA, profilesB: profilesB, comparedA: comparedA, comparedB: comparedB,
                                       paragraphOfA: a.sentences.map(\.paragraph), paragraphOfB: b.sentences.map(\.paragraph), scorer: scorer)
-        let raw = aligner.align().sorted { ($0.a[0], $0.b[0]) < ($1.a[0], $1.b[0]) }
+        var candidateTime = Duration.zero
+        let raw = aligner.align(candidateTime: &candidateTime).sorted { ($0.a[0], $0.b[0]) < ($1.a[0], $1.b[0]) }
+        lap(&timings.alignment)
+        timings.alignment -= candidateTime
+        timings.candidates += candidateTime
 
         var groups: [MatchGroup] = []
         var classesA = a.sentences.map { $0.role.isCompared ? SentenceClass.unique : .boilerplate }
@@ -33,6 +59,7 @@ public enum Comparer {
             for s in group.b { classesB[s] = sentenceClass; groupOfB[s] = id }
         }
 
+        lap(&timings.wordDiff)
         let wordsA = profilesA.map(\.wordCount), wordsB = profilesB.map(\.wordCount)
         let rows = ParagraphAligner.rows(
             paragraphCountA: a.paragraphs.count, paragraphCountB: b.paragraphs.count, groups: groups,
@@ -43,6 +70,7 @@ public enum Comparer {
                     && MatchKey.fold(a.text(of: a.paragraphs[pa].span)) == MatchKey.fold(b.text(of: b.paragraphs[pb].span))
             },
             compared: { side, paragraph in (side == .a ? a : b).paragraphs[paragraph].role.isCompared })
+        lap(&timings.rows)
         return Comparison(a: a, b: b, groups: groups, classesA: classesA, classesB: classesB,
                           groupOfA: groupOfA, groupOfB: groupOfB, rows: rows,
                           statisticsA: statistics(classesA, wordsA), statisticsB: statistics(classesB, wordsB))

@@ -2,12 +2,25 @@ import Foundation
 import StoryCore
 import StoryUI
 
-/// `swift run -c release storydiff-bench [runs]`: median times of reading and comparing the
-/// bundled sample pair, in-process, so that start-up is not counted.
+/// Release-mode benchmarks, in-process so that start-up is not counted:
+///   storydiff-bench [runs]                      the sample pair and the reader (default 200 runs)
+///   storydiff-bench scale [runs] [--sizes 100,1000,10000,100000] [--tools] [--json FILE]
 @main
 struct Benchmark {
     static func main() {
-        let runs = CommandLine.arguments.dropFirst().first.flatMap { Int($0) } ?? 200
+        var arguments = Array(CommandLine.arguments.dropFirst())
+        if arguments.first == "scale" {
+            arguments.removeFirst()
+            func value(_ flag: String) -> String? {
+                guard let index = arguments.firstIndex(of: flag), index + 1 < arguments.count else { return nil }
+                return arguments[index + 1]
+            }
+            let sizes = value("--sizes").map { $0.split(separator: ",").compactMap { Int($0) } } ?? [100, 1000, 10_000, 100_000]
+            let runs = arguments.first.flatMap { Int($0) } ?? 5
+            ScaleBenchmark.run(sizes: sizes, runs: runs, tools: arguments.contains("--tools"), jsonPath: value("--json"))
+            return
+        }
+        let runs = arguments.first.flatMap { Int($0) } ?? 200
         var read: [Double] = [], compare: [Double] = [], total: [Double] = []
         var sink = 0
         for _ in 0..<runs {

@@ -63,27 +63,29 @@ enum ParagraphAligner {
             for p in row.a { rowOfA[p] = index }
             for p in row.b { rowOfB[p] = index }
         }
-        for index in rows.indices {
-            var wordsByClass: [SentenceClass: Int] = [:]
-            var elsewhere = Set<Int>()
-            for group in groups {
-                let inRowA = group.a.contains { rowOfA[paragraphOfA[$0]] == index }
-                let inRowB = group.b.contains { rowOfB[paragraphOfB[$0]] == index }
-                guard inRowA || inRowB else { continue }
+        // Each group visits the rows its sentences are in (linear in the groups, not rows × groups).
+        var wordsByClass = [[SentenceClass: Int]](repeating: [:], count: rows.count)
+        var elsewhere = [Set<Int>](repeating: [], count: rows.count)
+        for group in groups {
+            let rowsA = Set(group.a.map { rowOfA[paragraphOfA[$0]] }), rowsB = Set(group.b.map { rowOfB[paragraphOfB[$0]] })
+            for row in rowsA.union(rowsB) {
+                let inRowA = rowsA.contains(row), inRowB = rowsB.contains(row)
                 if inRowA && inRowB {
-                    wordsByClass[group.sentenceClass, default: 0] += group.a.reduce(0) { $0 + wordsA[$1] }
+                    wordsByClass[row][group.sentenceClass, default: 0] += group.a.reduce(0) { $0 + wordsA[$1] }
                 } else if inRowA {
-                    elsewhere.formUnion(group.b.map { rowOfB[paragraphOfB[$0]] })
+                    elsewhere[row].formUnion(rowsB)
                 } else {
-                    elsewhere.formUnion(group.a.map { rowOfA[paragraphOfA[$0]] })
+                    elsewhere[row].formUnion(rowsA)
                 }
             }
-            if let dominant = wordsByClass.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }) { rows[index].link = dominant.key }
+        }
+        for index in rows.indices {
+            if let dominant = wordsByClass[index].max(by: { ($0.value, $1.key) < ($1.value, $0.key) }) { rows[index].link = dominant.key }
             else if rows[index].link != .boilerplate, !rows[index].a.isEmpty || !rows[index].b.isEmpty,
                     rows[index].a.allSatisfy({ !compared(.a, $0) }) && rows[index].b.allSatisfy({ !compared(.b, $0) }) {
                 rows[index].link = .boilerplate
             }
-            rows[index].movedTo = elsewhere.subtracting([index]).sorted()
+            rows[index].movedTo = elsewhere[index].subtracting([index]).sorted()
         }
         return rows
     }

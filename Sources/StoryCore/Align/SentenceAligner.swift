@@ -52,6 +52,11 @@ struct SentenceAligner {
     static let strongPartContainment = 0.45
 
     func align() -> [Group] {
+        var ignored = Duration.zero
+        return align(candidateTime: &ignored)
+    }
+
+    func align(candidateTime: inout Duration) -> [Group] {
         var groupOfA = [Int?](repeating: nil, count: profilesA.count)
         var groupOfB = [Int?](repeating: nil, count: profilesB.count)
         var groups: [Group] = []
@@ -73,7 +78,10 @@ struct SentenceAligner {
         // 2. Best-first acceptance of scored candidates.
         let freeA = comparedA.filter { groupOfA[$0] == nil }
         let freeB = comparedB.filter { groupOfB[$0] == nil }
+        let clock = ContinuousClock()
+        let started = clock.now
         let candidates = CandidateIndex.candidates(a: freeA, b: freeB, profilesA: profilesA, profilesB: profilesB, scorer: scorer)
+        candidateTime += clock.now - started
         var scored = candidates.map { candidate -> (Double, CandidateIndex.Candidate, MatchFeatures) in
             let (score, features) = scorer.features(profilesA[candidate.a], profilesB[candidate.b])
             return (score, candidate, features)

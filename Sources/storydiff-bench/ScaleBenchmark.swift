@@ -1,0 +1,122 @@
+import Foundation
+import StoryCore
+
+/// `storydiff-bench scale`: generated pairs of 100 to 100,000 sentences a side, median stage
+/// times, precision and recall against the known edits, peak memory, and `git diff --word-diff`
+/// and `dwdiff` on the same files.
+enum ScaleBenchmark {
+    struct Row: Encodable {
+        var sentences: Int
+        var sentencesB: Int
+        var runs: Int
+        var medianMilliseconds: [String: Double]
+        var precision: Double
+        var recall: Double
+        var peakMemoryMB: Double
+        var gitWordDiffMilliseconds: Double?
+        var dwdiffMilliseconds: Double?
+    }
+
+    static func run(sizes: [Int], runs: Int, tools: Bool, jsonPath: String?) {
+        var rows: [Row] = []
+        print("sentences  read    segment  candidates  align    word diff  rows     total     precision  recall  peak MB  git --word-diff  dwdiff")
+        for size in sizes {
+            var generator = PairGenerator(seed: UInt64(size))
+            let pair = generator.make(sentences: size)
+            let repeats = size >= 100_000 ? max(1, runs / 3) : runs
+            var stages: [String: [Double]] = [:]
+            var last: Comparison?
+            for _ in 0..<repeats {
+                let clock = ContinuousClock()
+                var mark = clock.now
+                func lap(_ name: String) { let now = clock.now; stages[name, default: []].append(milliseconds(now - mark)); mark = now }
+                let start = mark
+                let textA = (try? TextDecoder.decode(Array(pair.a.utf8), name: "a"))?.text ?? ""
+                let textB = (try? TextDecoder.decode(Array(pair.b.utf8), name: "b"))?.text ?? ""
+                lap("read")
+                let a = StoryReader.story(name: "a", text: textA), b = StoryReader.story(name: "b", text: textB)
+                lap("segment")
+                var timings = StageTimings()
+                let comparison = Comparer.compare(a, b, timings: &timings)
+                stages["candidates", default: []].append(milliseconds(timings.profiles + timings.candidates))
+                stages["align", default: []].append(milliseconds(timings.alignment))
+                stages["word diff", default: []].append(milliseconds(timings.wordDiff))
+                stages["rows", default: []].append(milliseconds(timings.rows))
+                stages["total", default: []].append(milliseconds(clock.now - start))
+                last = comparison
+            }
+            let (precision, recall) = score(last!, pair)
+            var row = Row(sentences: size, sentencesB: pair.sentencesB, runs: repeats, medianMilliseconds: stages.mapValues(median),
+                          precision: precision, recall: recall, peakMemoryMB: peakMemoryMB())
+            if tools { (row.gitWordDiffMilliseconds, row.dwdiffMilliseconds) = timeTools(pair, runs: repeats) }
+            rows.append(row)
+            func cell(_ name: String, _ width: Int) -> String { pad(String(format: "%.1f", row.medianMilliseconds[name] ?? 0), width) }
+            print(pad("\(size)", 9) + cell("read", 7) + cell("segment", 9) + cell("candidates", 12) + cell("align", 9) + cell("word diff", 11)
+                  + cell("rows", 9) + cell("total", 10) + pad(String(format: "%.3f", precision), 11) + pad(String(format: "%.3f", recall), 8)
+                  + pad(String(format: "%.0f", row.peakMemoryMB), 9)
+                  + pad(row.gitWordDiffMilliseconds.map { String(format: "%.1f", $0) } ?? "-", 17) + pad(row.dwdiffMilliseconds.map { String(format: "%.1f", $0) } ?? "-", 8))
+        }
+        print("(milliseconds, medians; candidates includes building the profiles and the index)")
+        if let jsonPath {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            try? encoder.encode(rows).write(to: URL(fileURLWithPath: jsonPath))
+            print("JSON written to \(jsonPath)")
+        }
+    }
+
+    /// Precision and recall of the sentence links (every a–b pair of each group) against the truth.
+    static func score(_ comparison: Comparison, _ pair: PairGenerator.Pair) -> (Double, Double) {
+        var predicted = Set<PairGenerator.Link>()
+        for group in comparison.groups {
+            for a in group.a { for b in group.b {
+                predicted.insert(PairGenerator.Link(a: comparison.a.sentences[a].span.start, b: comparison.b.sentences[b].span.start))
+            } }
+        }
+        let correct = predicted.intersection(pair.truth).count
+        return (predicted.isEmpty ? 1 : Double(correct) / Double(predicted.count), pair.truth.isEmpty ? 1 : Double(correct) / Double(pair.truth.count))
+    }
+
+    static func timeTools(_ pair: PairGenerator.Pair, runs: Int) -> (Double?, Double?) {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("storydiff-bench-\(getpid())")
+        try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let a = directory.appendingPathComponent("a.txt").path, b = directory.appendingPathComponent("b.txt").path
+        try? pair.a.write(toFile: a, atomically: true, encoding: .utf8)
+        try? pair.b.write(toFile: b, atomically: true, encoding: .utf8)
+        func time(_ tool: String, _ arguments: [String]) -> Double? {
+            guard let path = ["/usr/bin/\(tool)", "/usr/local/bin/\(tool)"].first(where: FileManager.default.isExecutableFile) else { return nil }
+            var samples: [Double] = []
+            for _ in 0..<runs {
+                let process = Process()
+                process.executableURL = URL(fileURLWithPath: path)
+                process.arguments = arguments
+                process.standardOutput = FileHandle.nullDevice
+                process.standardError = FileHandle.nullDevice
+                let clock = ContinuousClock()
+                let start = clock.now
+                guard (try? process.run()) != nil else { return nil }
+                process.waitUntilExit()
+                samples.append(milliseconds(clock.now - start))
+            }
+            return median(samples)
+        }
+        return (time("git", ["diff", "--no-index", "--word-diff", a, b]), time("dwdiff", [a, b]))
+    }
+
+    static func milliseconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
+    }
+
+    static func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
+
+    static func pad(_ text: String, _ width: Int) -> String { String(repeating: " ", count: max(1, width - text.count)) + text }
+
+    /// The process's peak resident memory (VmHWM), in MB.
+    static func peakMemoryMB() -> Double {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+              let kilobytes = Double(line.split(separator: " ").dropFirst().first ?? "") else { return 0 }
+        return kilobytes / 1024
+    }
+}
