@@ -32,19 +32,19 @@ public enum StoryReader {
     }
 
     private static func story(name: String, text: String, scalars: [Unicode.Scalar], spans: [TextSpan], warnings: [String]) -> Story {
-        let texts = spans.map { span in String(String.UnicodeScalarView(scalars[span.start..<span.end])) }
+        let texts = spans.map { span in String(scalars: scalars[span.start..<span.end]) }
         let roles = RoleClassifier.roles(of: texts)
         var paragraphs: [Paragraph] = []
         var sentences: [Sentence] = []
         for (index, span) in spans.enumerated() {
             let first = sentences.count
             for sentenceSpan in SentenceSegmenter.sentences(scalars, in: span) {
-                let text = String(String.UnicodeScalarView(scalars[sentenceSpan.start..<sentenceSpan.end]))
+                let text = String(scalars: scalars[sentenceSpan.start..<sentenceSpan.end])
                 sentences.append(Sentence(index: sentences.count, paragraph: index, span: sentenceSpan, text: text, role: roles[index]))
             }
             paragraphs.append(Paragraph(index: index, span: span, role: roles[index], sentences: first..<sentences.count))
         }
-        return Story(name: name, text: text, paragraphs: paragraphs, sentences: sentences, warnings: warnings)
+        return Story(name: name, text: text, scalars: scalars, paragraphs: paragraphs, sentences: sentences, warnings: warnings)
     }
 
     /// Decodes bytes and builds a story; rejects input with nothing to compare. A web page
@@ -77,7 +77,7 @@ public enum StoryReader {
             // Words hyphenated at line ends are joined inside their paragraphs.
             var joined = 0
             let paragraphs = spans.map { span -> String in
-                let (paragraph, count) = TextCleaner.joinHyphenation(String(String.UnicodeScalarView(scalars[span.start..<span.end])))
+                let (paragraph, count) = TextCleaner.joinHyphenation(String(scalars: scalars[span.start..<span.end]))
                 joined += count
                 return paragraph
             }

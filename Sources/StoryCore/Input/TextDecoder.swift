@@ -42,6 +42,8 @@ public enum TextDecoder {
 
     private static func decodeUTF8(_ bytes: ArraySlice<UInt8>, name: String) throws(InputError) -> Decoded {
         if bytes.contains(0) { throw .binary(name) }
+        // The common case, valid UTF-8, in one validating copy.
+        if let text = String(validating: bytes, as: UTF8.self) { return Decoded(text: text, warnings: []) }
         let (scalars, replaced) = decodeUnits(bytes, with: UTF8())
         var warnings: [String] = []
         if replaced > 0 && !hasMultibyteUTF8(bytes) {

@@ -13,9 +13,14 @@ public struct Story: Sendable {
     public var provenance: Provenance?
 
     public init(name: String, text: String, paragraphs: [Paragraph], sentences: [Sentence], warnings: [String] = []) {
+        self.init(name: name, text: text, scalars: Array(text.unicodeScalars), paragraphs: paragraphs, sentences: sentences, warnings: warnings)
+    }
+
+    /// With the scalars already split out (the reader has them), so they are not split twice.
+    init(name: String, text: String, scalars: [Unicode.Scalar], paragraphs: [Paragraph], sentences: [Sentence], warnings: [String]) {
         self.name = name
         self.text = text
-        self.scalars = Array(text.unicodeScalars)
+        self.scalars = scalars
         self.paragraphs = paragraphs
         self.sentences = sentences
         self.warnings = warnings
@@ -23,9 +28,7 @@ public struct Story: Sendable {
 
     /// The text of a span, exactly as it stands in the input.
     public func text(of span: TextSpan) -> String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[span.start..<span.end])
-        return String(view)
+        String(scalars: scalars[span.start..<span.end])
     }
 
     /// The headline if the story has one, otherwise its name.

@@ -35,3 +35,16 @@ extension Unicode.Scalar {
         return properties.isAlphabetic
     }
 }
+
+extension String {
+    /// Text of a run of scalars, encoded straight to UTF-8 (the generic scalar-view append was
+    /// a quarter of reading a long story).
+    init<S: Collection>(scalars: S) where S.Element == Unicode.Scalar {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(scalars.count)
+        for scalar in scalars {
+            if scalar.value < 0x80 { bytes.append(UInt8(scalar.value)) } else { bytes.append(contentsOf: UTF8.encode(scalar)!) }
+        }
+        self = String(decoding: bytes, as: UTF8.self)
+    }
+}

@@ -114,9 +114,9 @@ public enum SentenceSegmenter {
             var wordStart = runStart
             while wordStart > start, !isSpace(s[wordStart - 1]) { wordStart -= 1 }
             while wordStart < runStart, isOpener(s[wordStart]) || isBullet(s[wordStart]) { wordStart += 1 }
-            let word = String(String.UnicodeScalarView(s[wordStart..<runStart]))
+            let word = String(scalars: s[wordStart..<runStart])
             let lower = word.lowercased()
-            let closers = String(String.UnicodeScalarView(s[runEnd..<closersEnd]))
+            let closers = String(scalars: s[runEnd..<closersEnd])
 
             // "1." "a." "⁃9." "1.)" opening a list item.
             if (closers.isEmpty || closers == ")") && isListMarkerWord(word) && startsSentenceHere(wordStart) { return false }
@@ -262,7 +262,7 @@ public enum SentenceSegmenter {
             while q < end, isOpener(s[q]) { q += 1 }
             var r = q
             while r < end, s[r].isLetter || s[r] == "'" || s[r] == "’" { r += 1 }
-            return String(String.UnicodeScalarView(s[q..<r]))
+            return String(scalars: s[q..<r])
         }
 
         func isInitial(_ word: String) -> Bool {
