@@ -16,7 +16,13 @@ struct PairGenerator {
 
     var random: SplitMix
     let templates: [[String]]       // sentences as tokens (words and attached punctuation)
+    /// The sample's content words: the frequent head of the vocabulary.
     let contentWords: [String]
+    /// Rare words from a real English word list (Debian's wamerican), when the machine has one:
+    /// the long tail that makes real sentences distinctive, as names and places do in news.
+    let rareWords: [String]
+    /// Share of swapped words drawn from the rare tail.
+    static let rareShare = 0.35
 
     init(seed: UInt64) {
         random = SplitMix(seed: seed)
@@ -33,6 +39,14 @@ struct PairGenerator {
         }
         self.templates = templates
         contentWords = words.sorted()
+        let list = (try? String(contentsOfFile: "/usr/share/dict/words", encoding: .utf8)) ?? ""
+        rareWords = list.split(separator: "\n").map(String.init).filter(Self.isContent)
+    }
+
+    /// A content word: from the frequent head, or now and then from the rare tail.
+    mutating func word() -> String {
+        if !rareWords.isEmpty && random.chance(Self.rareShare) { return rareWords[random.below(rareWords.count)] }
+        return contentWords[random.below(contentWords.count)]
     }
 
     /// A plain lowercase word of five letters or more: safe to swap without touching sentence ends.
@@ -43,7 +57,7 @@ struct PairGenerator {
     mutating func sentence() -> [String] {
         var tokens = templates[random.below(templates.count)]
         for index in tokens.indices where Self.isContent(tokens[index]) && random.chance(0.6) {
-            tokens[index] = contentWords[random.below(contentWords.count)]
+            tokens[index] = word()
         }
         return tokens
     }
@@ -127,14 +141,14 @@ struct PairGenerator {
         var tokens = tokens
         let slots = tokens.indices.filter { Self.isContent(tokens[$0]) }
         guard let slot = slots.isEmpty ? nil : slots[random.below(slots.count)] else { return tokens }
-        tokens[slot] = contentWords[random.below(contentWords.count)]
+        tokens[slot] = word()
         return tokens
     }
 
     mutating func substitute(_ tokens: [String]) -> [String] {
         var tokens = tokens
         for index in tokens.indices where Self.isContent(tokens[index]) && random.chance(0.3) {
-            tokens[index] = contentWords[random.below(contentWords.count)]
+            tokens[index] = word()
         }
         return tokens
     }

@@ -19,6 +19,9 @@ enum ScaleBenchmark {
 
     static func run(sizes: [Int], runs: Int, tools: Bool, jsonPath: String?) {
         var rows: [Row] = []
+        let rare = PairGenerator(seed: 0).rareWords.count
+        print(rare > 0 ? "vocabulary: the sample's content words, and \(rare) rare words from /usr/share/dict/words (\(Int(PairGenerator.rareShare * 100))% of swaps)"
+                       : "vocabulary: the sample's content words only (install wamerican for a realistic tail)")
         print("sentences  read    segment  candidates  align    word diff  rows     total     precision  recall  peak MB  git --word-diff  dwdiff")
         for size in sizes {
             var generator = PairGenerator(seed: UInt64(size))
