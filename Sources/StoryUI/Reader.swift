@@ -100,6 +100,11 @@ public struct Reader: Sendable {
             return
         }
         if key == .interrupt { quit = true; return }
+        // The "too small" screen shows nothing to act on: only quitting (or resizing) works there.
+        if isTooSmall {
+            if key == .character("q") || key == .escape { quit = true }
+            return
+        }
         message = nil
         if searchInput != nil { handleSearchInput(key); return }
         if exportInput != nil { handleExportInput(key); return }
