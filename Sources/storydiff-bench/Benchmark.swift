@@ -4,7 +4,7 @@ import StoryUI
 
 /// Release-mode benchmarks, in-process so that start-up is not counted:
 ///   storydiff-bench [runs]                      the sample pair and the reader (default 200 runs)
-///   storydiff-bench scale [runs] [--sizes 100,1000,10000,100000] [--tools] [--json FILE]
+///   storydiff-bench scale [runs] [--sizes 100,1000,10000,100000] [--tools] [--json FILE] [--errors N]
 @main
 struct Benchmark {
     static func main() {
@@ -17,7 +17,8 @@ struct Benchmark {
             }
             let sizes = value("--sizes").map { $0.split(separator: ",").compactMap { Int($0) } } ?? [100, 1000, 10_000, 100_000]
             let runs = arguments.first.flatMap { Int($0) } ?? 5
-            ScaleBenchmark.run(sizes: sizes, runs: runs, tools: arguments.contains("--tools"), jsonPath: value("--json"))
+            ScaleBenchmark.run(sizes: sizes, runs: runs, tools: arguments.contains("--tools"), jsonPath: value("--json"),
+                               errors: value("--errors").flatMap { Int($0) } ?? 0)
             return
         }
         let runs = arguments.first.flatMap { Int($0) } ?? 200

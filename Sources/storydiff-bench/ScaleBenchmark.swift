@@ -17,7 +17,7 @@ enum ScaleBenchmark {
         var dwdiffMilliseconds: Double?
     }
 
-    static func run(sizes: [Int], runs: Int, tools: Bool, jsonPath: String?) {
+    static func run(sizes: [Int], runs: Int, tools: Bool, jsonPath: String?, errors: Int = 0) {
         var rows: [Row] = []
         let rare = PairGenerator(seed: 0).rareWords.count
         print(rare > 0 ? "vocabulary: the sample's content words, and \(rare) rare words from /usr/share/dict/words (\(Int(PairGenerator.rareShare * 100))% of swaps)"
@@ -49,6 +49,7 @@ enum ScaleBenchmark {
                 last = comparison
             }
             let (precision, recall) = score(last!, pair)
+            if errors > 0 { showErrors(last!, pair, count: errors) }
             var row = Row(sentences: size, sentencesB: pair.sentencesB, runs: repeats, medianMilliseconds: stages.mapValues(median),
                           precision: precision, recall: recall, peakMemoryMB: peakMemoryMB())
             if tools { (row.gitWordDiffMilliseconds, row.dwdiffMilliseconds) = timeTools(pair, runs: repeats) }
@@ -78,6 +79,32 @@ enum ScaleBenchmark {
         }
         let correct = predicted.intersection(pair.truth).count
         return (predicted.isEmpty ? 1 : Double(correct) / Double(predicted.count), pair.truth.isEmpty ? 1 : Double(correct) / Double(pair.truth.count))
+    }
+
+    /// Prints some false and missed links with their sentences, to see what the aligner gets wrong.
+    static func showErrors(_ comparison: Comparison, _ pair: PairGenerator.Pair, count: Int) {
+        let sentenceA = Dictionary(uniqueKeysWithValues: comparison.a.sentences.map { ($0.span.start, $0.index) })
+        let sentenceB = Dictionary(uniqueKeysWithValues: comparison.b.sentences.map { ($0.span.start, $0.index) })
+        var predicted: [PairGenerator.Link: MatchGroup] = [:]
+        for group in comparison.groups {
+            for a in group.a { for b in group.b {
+                predicted[PairGenerator.Link(a: comparison.a.sentences[a].span.start, b: comparison.b.sentences[b].span.start)] = group
+            } }
+        }
+        func text(_ side: Side, _ start: Int) -> String {
+            let index = side == .a ? sentenceA[start] : sentenceB[start]
+            return index.map { String(comparison.story(side).sentences[$0].text.prefix(110)) } ?? "(no sentence starts at \(start))"
+        }
+        print("false links (predicted, not true):")
+        for (link, group) in predicted.filter({ !pair.truth.contains($0.key) }).sorted(by: { $0.key.a < $1.key.a }).prefix(count) {
+            print("  \(group.sentenceClass.rawValue) \(group.shape.rawValue) \(String(format: "%.2f", group.score))\n    A: \(text(.a, link.a))\n    B: \(text(.b, link.b))")
+        }
+        print("missed links (true, not predicted):")
+        for link in pair.truth.filter({ predicted[$0] == nil }).sorted(by: { $0.a < $1.a }).prefix(count) {
+            let a = sentenceA[link.a].map { comparison.classesA[$0].rawValue } ?? "?"
+            let b = sentenceB[link.b].map { comparison.classesB[$0].rawValue } ?? "?"
+            print("  A is \(a), B is \(b)\n    A: \(text(.a, link.a))\n    B: \(text(.b, link.b))")
+        }
     }
 
     static func timeTools(_ pair: PairGenerator.Pair, runs: Int) -> (Double?, Double?) {
