@@ -436,7 +436,7 @@ public struct Reader: Sendable {
             var text = "\(left) \(sentenceClass.rawValue) \(right)"
             if group.shape != .oneToOne { text += " (\(group.shape.rawValue))" }
             if sentenceClass != .identical {
-                text += " · score \(String(format2: group.score))"
+                text += " · score \(TextReport.format2(group.score))"
                 if !group.features.sharedWords.isEmpty { text += " · shared: " + group.features.sharedWords.prefix(4).joined(separator: ", ") }
                 let numbers = group.features.numbersOnlyA.map { "A " + $0 } + group.features.numbersOnlyB.map { "B " + $0 }
                 if !numbers.isEmpty { text += " · numbers: " + numbers.joined(separator: ", ") }
@@ -453,12 +453,6 @@ extension VisualLine {
     }
 }
 
-extension String {
-    init(format2 value: Double) {
-        let hundredths = Int((value * 100).rounded())
-        self = "\(hundredths / 100).\(hundredths % 100 < 10 ? "0" : "")\(hundredths % 100)"
-    }
-}
 
 extension Reader {
     /// Shows a one-line message until the next key.

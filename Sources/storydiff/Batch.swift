@@ -59,8 +59,6 @@ struct Batch: ParsableCommand {
                 pairs.append((number + 1, String(raw), "", "line \(number + 1): expected pathA<TAB>pathB"))
             }
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var failures = 0
         var output = ""
         // Windows of pairs: all cores busy, memory bounded, lines written in the list's order.
@@ -75,7 +73,7 @@ struct Batch: ParsableCommand {
             output = ""
             for line in results.all {
                 if line.error != nil { failures += 1 }
-                output += String(decoding: (try? encoder.encode(line)) ?? Data(), as: UTF8.self) + "\n"
+                output += (try? jsonText(line, pretty: false)) ?? ""
             }
             writeOutput(output)
             start += window.count

@@ -71,10 +71,3 @@ struct Compare: ParsableCommand {
         if !comparison.isIdentical { throw ExitCode(1) }
     }
 }
-
-func encodeJSON<T: Encodable>(_ value: T, pretty: Bool = true) throws -> String {
-    // Pretty output is the same as the reports' (`ComparisonDocument.jsonText`).
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
-    return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
-}

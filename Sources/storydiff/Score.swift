@@ -26,7 +26,7 @@ struct Score: ParsableCommand {
             pairs.append((String(fields[0]), String(fields[1])))
         }
         var out = ""
-        for result in PairScoring.score(pairs) { out += try encodeJSON(result, pretty: false) }
+        for result in PairScoring.score(pairs) { out += try jsonText(result, pretty: false) }
         writeOutput(out)
     }
 }

@@ -20,7 +20,7 @@ struct Segment: ParsableCommand {
         for warning in story.warnings { writeError("storydiff: warning: " + warning) }
         switch format {
         case .json:
-            writeOutput(try encodeJSON(SegmentDocument(story)))
+            writeOutput(try jsonText(SegmentDocument(story)))
         case .text:
             var out = "\(SafeText.sanitize(story.name)): \(story.paragraphs.count) paragraphs, \(story.sentences.count) sentences (offsets in Unicode scalars)\n"
             if let page = story.provenance {

@@ -13,13 +13,15 @@ public enum ReportRenderer {
 #if canImport(Foundation)
 import Foundation
 
+/// storydiff's JSON: keys sorted, slashes plain, a final newline; pretty or one line.
+public func jsonText<T: Encodable>(_ value: T, pretty: Bool = true) throws -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+    return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
+}
+
 extension ComparisonDocument {
-    /// Pretty, key-sorted JSON with a final newline.
-    public func jsonText() throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(self), as: UTF8.self) + "\n"
-    }
+    public func jsonText() throws -> String { try StoryCore.jsonText(self) }
 }
 
 extension ReportOptions {

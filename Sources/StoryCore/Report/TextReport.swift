@@ -67,7 +67,7 @@ public enum TextReport {
             var why = "    \(sentenceClass.rawValue)"
             if group.shape != .oneToOne { why += " (\(group.shape.rawValue))" }
             if sentenceClass != .identical {
-                why += ", score \(String(format2(group.score)))"
+                why += ", score \(format2(group.score))"
                 if !group.features.sharedWords.isEmpty { why += "; shared: \(group.features.sharedWords.prefix(4).joined(separator: ", "))" }
                 let numbers = group.features.numbersOnlyA.map { "A " + $0 } + group.features.numbersOnlyB.map { "B " + $0 }
                 if !numbers.isEmpty { why += "; numbers differ: \(numbers.joined(separator: ", "))" }
@@ -141,7 +141,8 @@ public enum TextReport {
         return "\(tenths / 10).\(tenths % 10)"
     }
 
-    static func format2(_ value: Double) -> String {
+    /// "0.89": two decimals, without Foundation's locale-dependent formatting.
+    public static func format2(_ value: Double) -> String {
         let hundredths = Int((value * 100).rounded())
         return "\(hundredths / 100).\(String(hundredths % 100).leftPadded(to: 2))"
     }
