@@ -27,7 +27,7 @@ struct StoryDiff: ParsableCommand {
             Exit status, as diff: 0 when the stories say the same thing word for word, 1 when they differ, 2 on trouble.
             """,
         version: version,
-        subcommands: [Compare.self, Segment.self, Score.self, Batch.self],
+        subcommands: [Compare.self, Facts.self, Quotes.self, Segment.self, Score.self, Batch.self],
         defaultSubcommand: Compare.self
     )
 

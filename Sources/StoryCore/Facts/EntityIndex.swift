@@ -1,0 +1,183 @@
+/// A person, place or organisation named in either story, with all the spellings used for it.
+public struct Entity: Codable, Hashable, Sendable {
+    public var id: Int
+    public var kind: FactKind
+    /// The fullest form ("Vladimir V. Putin").
+    public var label: String
+    /// The other spellings seen ("Putin", "Vladimir Putin").
+    public var variants: [String]
+}
+
+/// A name as it stands in one story, filed under its entity.
+public struct EntityMention: Hashable, Sendable {
+    public var side: Side
+    public var sentence: Int
+    public var span: TextSpan
+    public var entity: Int
+    public var titled: Bool
+}
+
+/// Files the names of both stories under entities: "Zelensky" and "Zelenskyy", "Mr. Putin",
+/// "Putin" and "Vladimir V. Putin", "U.S." and "US" each become one.
+struct EntityIndex {
+    var entities: [Entity] = []
+    /// For each found name (by side and position in its list): its entity, or nil when it was
+    /// dropped (a capitalised ordinary word that opens a sentence).
+    var entityOfA: [Int?] = []
+    var entityOfB: [Int?] = []
+
+    init(a: [FoundFact], b: [FoundFact]) {
+        struct Item { var side: Side; var index: Int; var mention: NameMention; var form: String }
+        var items: [Item] = []
+        for (side, list) in [(Side.a, a), (.b, b)] {
+            for (index, fact) in list.enumerated() {
+                guard let mention = fact.name, !mention.parts.isEmpty else { continue }
+                let meaningful = mention.parts.count == 1 ? mention.parts : mention.parts.filter { $0.count > 1 }
+                var form = meaningful.joined(separator: " ")
+                if let alias = FactLexicon.aliases[form] { form = alias }
+                items.append(Item(side: side, index: index, mention: mention, form: form))
+            }
+        }
+        // Forms seen somewhere other than a sentence's first word are names; a first word is a
+        // name only if it is seen elsewhere too, or known.
+        var surnames = Set<String>()
+        var seenInside = Set<String>()
+        for item in items where !item.mention.sentenceInitialSingle {
+            seenInside.insert(item.form)
+            if item.mention.parts.count > 1, let last = item.mention.parts.last { surnames.insert(last) }
+        }
+        items.removeAll { item in
+            item.mention.sentenceInitialSingle && !seenInside.contains(item.form) && !surnames.contains(item.form)
+                && !FactLexicon.places.contains(item.form) && !FactLexicon.organisations.contains(item.form)
+        }
+
+        // What is known about each distinct form.
+        struct FormInfo { var parts: [String]; var titled = false; var initial = false; var placeHints = 0; var displays: [String] = [] }
+        var forms: [String: FormInfo] = [:]
+        var order: [String] = []
+        for item in items {
+            if forms[item.form] == nil { forms[item.form] = FormInfo(parts: item.form.split(separator: " ").map(String.init)); order.append(item.form) }
+            forms[item.form]!.titled = forms[item.form]!.titled || item.mention.titled
+            forms[item.form]!.initial = forms[item.form]!.initial || item.mention.hasInitial
+            if item.mention.hint == .place { forms[item.form]!.placeHints += 1 }
+            if !forms[item.form]!.displays.contains(item.mention.display) { forms[item.form]!.displays.append(item.mention.display) }
+        }
+        func isOrganisation(_ form: String) -> Bool {
+            guard let info = forms[form] else { return false }
+            return FactLexicon.organisations.contains(form) || info.parts.contains { FactLexicon.organisationHeads.contains($0) }
+                || (info.parts.count == 1 && info.displays.contains { display in display.count >= 2 && display.allSatisfy { $0.isUppercase || $0 == "." } }
+                    && !FactLexicon.places.contains(form) && FactLexicon.aliases.values.contains(form) == false)
+        }
+        func isPlace(_ form: String) -> Bool {
+            guard let info = forms[form] else { return false }
+            return FactLexicon.places.contains(form) || (info.parts.count > 1 && FactLexicon.placeHeads.contains(info.parts.last!))
+        }
+        func personLike(_ form: String) -> Bool {
+            guard let info = forms[form], !isOrganisation(form), !isPlace(form) else { return false }
+            return info.titled || info.initial || info.parts.count > 1
+        }
+
+        var union = UnionFind(order.count)
+        let number = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, $0) })
+        // People by surname: the multi-word forms that share one (allowing a spelling variant),
+        // and the surname alone, when their first names agree.
+        var bySurname: [String: [String]] = [:]
+        for form in order where personLike(form) {
+            let parts = forms[form]!.parts
+            bySurname[parts.last!, default: []].append(form)
+        }
+        // A surname alone, untitled ("Witkoff said"), joins the people who carry it.
+        for form in order where !personLike(form) && forms[form]!.parts.count == 1 && !isOrganisation(form) && !isPlace(form) {
+            if bySurname[form] != nil { bySurname[form]!.append(form) }
+        }
+        // Near spellings of a surname ("zelensky" / "zelenskyy") join one bucket.
+        let surnameKeys = bySurname.keys.sorted()
+        var surnameGroup = UnionFind(surnameKeys.count)
+        var byPrefix: [String: [Int]] = [:]
+        for (index, key) in surnameKeys.enumerated() where key.count >= 6 { byPrefix[String(key.prefix(3)), default: []].append(index) }
+        for bucket in byPrefix.values where bucket.count > 1 {
+            for x in bucket.indices { for y in bucket.indices where y > x {
+                if Self.nearSpelling(surnameKeys[bucket[x]], surnameKeys[bucket[y]]) { surnameGroup.join(bucket[x], bucket[y]) }
+            } }
+        }
+        var groups: [Int: [String]] = [:]
+        for (index, key) in surnameKeys.enumerated() { groups[surnameGroup.find(index), default: []] += bySurname[key]! }
+        for members in groups.values {
+            let multi = members.filter { forms[$0]!.parts.count > 1 }
+            let firstNames = Set(multi.map { forms[$0]!.parts.first! }.filter { $0.count > 1 })
+            if firstNames.count <= 1 {
+                for member in members.dropFirst() { union.join(number[members[0]]!, number[member]!) }
+            } else {
+                // Two people share the surname: join only forms with the same first name.
+                var byFirst: [String: String] = [:]
+                for form in multi {
+                    let first = forms[form]!.parts.first!
+                    if let other = byFirst[first] { union.join(number[other]!, number[form]!) } else { byFirst[first] = form }
+                }
+            }
+        }
+
+        // Entities, their kinds and labels.
+        var entityOfRoot: [Int: Int] = [:]
+        var members: [[String]] = []
+        for (index, form) in order.enumerated() {
+            let root = union.find(index)
+            if let entity = entityOfRoot[root] { members[entity].append(form) } else {
+                entityOfRoot[root] = members.count
+                members.append([form])
+            }
+        }
+        for (id, group) in members.enumerated() {
+            let kind: FactKind
+            if group.contains(where: isOrganisation) { kind = .organisation }
+            else if group.contains(where: { forms[$0]!.titled }) { kind = .person }
+            else if group.contains(where: isPlace) || group.contains(where: { forms[$0]!.placeHints > 0 }) { kind = .place }
+            else if group.contains(where: personLike) { kind = .person }
+            else { kind = .name }
+            let displays = group.flatMap { forms[$0]!.displays }
+            let label = displays.max { Self.partCount($0) < Self.partCount($1) } ?? group[0]
+            var variants: [String] = []
+            for display in displays where display != label && !variants.contains(display) { variants.append(display) }
+            entities.append(Entity(id: id, kind: kind, label: label, variants: variants))
+        }
+        entityOfA = Array(repeating: nil, count: a.count)
+        entityOfB = Array(repeating: nil, count: b.count)
+        for item in items {
+            let entity = entityOfRoot[union.find(number[item.form]!)]!
+            if item.side == .a { entityOfA[item.index] = entity } else { entityOfB[item.index] = entity }
+        }
+    }
+
+    static func partCount(_ display: String) -> Int { display.split(separator: " ").count }
+
+    /// Two spellings of one surname: one letter added, dropped or changed ("Zelensky",
+    /// "Zelenskyy"; "Zelenskiy").
+    static func nearSpelling(_ x: String, _ y: String) -> Bool {
+        let a = Array(x.utf8), b = Array(y.utf8)
+        guard abs(a.count - b.count) <= 1, a.first == b.first else { return false }
+        var previous = Array(0...b.count)
+        for i in 1...a.count {
+            var current = [i] + Array(repeating: 0, count: b.count)
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            previous = current
+        }
+        return previous[b.count] <= 1
+    }
+}
+
+/// Disjoint sets over 0..<count, with path halving.
+struct UnionFind {
+    private var parent: [Int]
+    init(_ count: Int) { parent = Array(0..<count) }
+    mutating func find(_ x: Int) -> Int {
+        var x = x
+        while parent[x] != x { parent[x] = parent[parent[x]]; x = parent[x] }
+        return x
+    }
+    mutating func join(_ x: Int, _ y: Int) {
+        let rx = find(x), ry = find(y)
+        if rx != ry { parent[max(rx, ry)] = min(rx, ry) }
+    }
+}

@@ -1,0 +1,452 @@
+import Foundation
+
+/// A word or mark of a sentence as the fact rules see it.
+struct FactWord {
+    var span: TextSpan
+    var raw: String
+    var key: String
+    var isWord: Bool
+    var isCapitalised: Bool
+    var isDigits: Bool
+}
+
+/// A date, number, amount or name found in one sentence, before the two stories are compared.
+struct FoundFact {
+    var kind: FactKind
+    /// The normalised value (empty for names: the entity index gives them theirs).
+    var key: String
+    var text: String
+    var span: TextSpan
+    var sentence: Int
+    var name: NameMention?
+}
+
+/// A capitalised name as written, with what the words around it say about it.
+struct NameMention {
+    /// Folded words of the name without titles, possessives or initials' dots ("vladimir", "v", "putin").
+    var parts: [String]
+    var display: String
+    var titled: Bool
+    var hasInitial: Bool
+    /// Only seen as the first word of a sentence: it may be an ordinary word ("Battles have…").
+    var sentenceInitialSingle: Bool
+    /// What the surrounding words suggest: "in Kursk", "the Sumy region".
+    var hint: FactKind?
+}
+
+/// Finds the facts a reader checks in each sentence, by rules over the words.
+enum FactExtractor {
+    static func facts(in story: Story) -> [FoundFact] {
+        var found: [FoundFact] = []
+        for sentence in story.sentences where sentence.role.isCompared {
+            found += facts(in: sentence, of: story)
+        }
+        return found
+    }
+
+    static func words(of sentence: Sentence, in story: Story) -> [FactWord] {
+        Tokenizer.tokens(story.scalars, in: sentence.span).map { token in
+            let first = story.scalars[token.span.start]
+            return FactWord(span: token.span, raw: story.text(of: token.span), key: token.key, isWord: token.isWord,
+                            isCapitalised: token.isWord && first.isUppercaseLetter,
+                            isDigits: token.isWord && first.isDigit)
+        }
+    }
+
+    static func facts(in sentence: Sentence, of story: Story) -> [FoundFact] {
+        let words = words(of: sentence, in: story)
+        var scanner = Scanner(words: words, sentence: sentence.index, story: story)
+        scanner.run()
+        return scanner.found
+    }
+
+    struct Scanner {
+        let words: [FactWord]
+        let sentence: Int
+        let story: Story
+        var consumed: [Bool]
+        var found: [FoundFact] = []
+
+        init(words: [FactWord], sentence: Int, story: Story) {
+            self.words = words
+            self.sentence = sentence
+            self.story = story
+            consumed = Array(repeating: false, count: words.count)
+        }
+
+        func key(_ i: Int) -> String { i < words.count && i >= 0 ? words[i].key : "" }
+        func isWord(_ i: Int) -> Bool { i >= 0 && i < words.count && words[i].isWord }
+
+        mutating func emit(_ kind: FactKind, key: String, from: Int, to: Int, name: NameMention? = nil, span: TextSpan? = nil) {
+            for i in from..<to { consumed[i] = true }
+            let span = span ?? TextSpan(words[from].span.start, words[to - 1].span.end)
+            found.append(FoundFact(kind: kind, key: key, text: story.text(of: span), span: span, sentence: sentence, name: name))
+        }
+
+        mutating func run() {
+            // Dates, amounts and percentages first: their numbers are not counts of their own.
+            var i = 0
+            while i < words.count {
+                if !consumed[i], let end = date(at: i) ?? money(at: i) ?? percent(at: i) { i = end } else { i += 1 }
+            }
+            i = 0
+            while i < words.count {
+                if !consumed[i], let end = number(at: i) { i = end } else { i += 1 }
+            }
+            i = 0
+            while i < words.count {
+                if !consumed[i], words[i].isCapitalised, let end = name(at: i) { i = end } else { i += 1 }
+            }
+            found.sort { $0.span.start < $1.span.start }
+        }
+
+        // MARK: Dates
+
+        mutating func date(at i: Int) -> Int? {
+            let word = words[i]
+            guard word.isWord else { return nil }
+            let k = word.key
+            // Weekday, with "late", "early", "last", "next", "this" before and "morning" after.
+            if word.isCapitalised, FactLexicon.weekdays.contains(k) {
+                var start = i, end = i + 1
+                if i > 0, !consumed[i - 1], ["late", "early", "last", "next", "this"].contains(key(i - 1)) { start = i - 1 }
+                if FactLexicon.partsOfDay.contains(key(end)) { end += 1 }
+                emit(.date, key: "date:" + k, from: start, to: end)
+                return end
+            }
+            // A day before a month: "12 February 2025".
+            if word.isDigits, let day = Int(k), (1...31).contains(day), i + 1 < words.count, words[i + 1].isCapitalised,
+               let month = FactLexicon.months[key(i + 1)], key(i + 1).count > 3 || key(i + 2) == "." {
+                var end = i + 2
+                if key(end) == "." { end += 1 }
+                var dateKey = "date:\(pad(month))-\(pad(day))"
+                if let year = year(at: end) { dateKey = "date:\(year)-\(pad(month))-\(pad(day))"; end += 1 }
+                emit(.date, key: dateKey, from: i, to: end)
+                return end
+            }
+            // A month, with a day and a year after it.
+            if word.isCapitalised, let month = FactLexicon.months[k] {
+                var end = i + 1
+                let abbreviated = k.count <= 4 && k != "june" && k != "july" && k != "may"
+                if abbreviated {
+                    guard key(end) == "." || k == "sept" || FactLexicon.monthNames.contains(word.raw) else { return nil }
+                    if key(end) == "." { end += 1 }
+                }
+                var day: Int?
+                if end < words.count, words[end].isDigits, let d = Int(key(end).filter(\.isNumber)), (1...31).contains(d),
+                   key(end).allSatisfy({ $0.isNumber }) || ["st", "nd", "rd", "th"].contains(String(key(end).drop(while: \.isNumber))) {
+                    day = d
+                    end += 1
+                }
+                var yearValue: Int?
+                if let y = year(at: end) { yearValue = y; end += 1 }
+                else if day != nil, key(end) == ",", let y = year(at: end + 1) { yearValue = y; end += 2 }
+                if day == nil && yearValue == nil {
+                    // "in March", "since May": a month alone needs a word that makes it a time.
+                    guard i > 0, FactLexicon.beforeMonth.contains(key(i - 1)), k != "may" || key(i - 1) != "may" else { return nil }
+                }
+                var dateKey = "date:" + (yearValue.map { "\($0)-" } ?? "") + pad(month)
+                if let day { dateKey += "-" + pad(day) }
+                emit(.date, key: dateKey, from: i, to: end)
+                return end
+            }
+            // "yesterday", "today".
+            if FactLexicon.relativeDays.contains(k) {
+                var end = i + 1
+                if FactLexicon.partsOfDay.contains(key(end)) { end += 1 }
+                emit(.date, key: "date:" + k, from: i, to: end)
+                return end
+            }
+            // "last summer", "earlier this month", "this week".
+            if FactLexicon.relativeOpeners.contains(k) {
+                var j = i + 1
+                if (k == "earlier" || k == "later" || k == "early" || k == "late"), ["this", "last", "next"].contains(key(j)) { j += 1 }
+                if FactLexicon.periods.contains(key(j)) {
+                    let phrase = (i...j).map { words[$0].key }.joined(separator: " ")
+                    emit(.date, key: "date:" + phrase, from: i, to: j + 1)
+                    return j + 1
+                }
+                return nil
+            }
+            // "in recent days".
+            if k == "recent", ["days", "weeks", "months", "years"].contains(key(i + 1)) {
+                emit(.date, key: "date:recent " + key(i + 1), from: i, to: i + 2)
+                return i + 2
+            }
+            // "three years ago", "a few weeks ago".
+            if let (value, end) = count(at: i), FactLexicon.periodUnits.contains(key(end)), key(end + 1) == "ago" {
+                emit(.date, key: "date:\(value) \(Stemmer.stem(key(end))) ago", from: i, to: end + 2)
+                return end + 2
+            }
+            if k == "a", key(i + 1) == "few" || key(i + 1) == "couple", FactLexicon.periodUnits.contains(key(i + 2)), key(i + 3) == "ago" {
+                emit(.date, key: "date:few \(Stemmer.stem(key(i + 2))) ago", from: i, to: i + 4)
+                return i + 4
+            }
+            if let y = year(at: i), !isCountedNoun(i + 1) {
+                emit(.date, key: "date:\(y)", from: i, to: i + 1)
+                return i + 1
+            }
+            return nil
+        }
+
+        func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+
+        func year(at i: Int) -> Int? {
+            guard i < words.count, words[i].isDigits, words[i].key.count == 4, let y = Int(words[i].key), (1800...2199).contains(y) else { return nil }
+            return y
+        }
+
+        /// A plural noun after a number makes it a count ("2000 soldiers"), not a year.
+        func isCountedNoun(_ i: Int) -> Bool {
+            guard i < words.count, words[i].isWord, !words[i].isCapitalised else { return false }
+            return words[i].key.hasSuffix("s") && !Lexicon.stopWords.contains(words[i].key)
+        }
+
+        // MARK: Amounts
+
+        mutating func money(at i: Int) -> Int? {
+            let word = words[i]
+            if !word.isWord, let first = story.scalars[word.span.start...].first, let currency = FactLexicon.currencySymbols[first],
+               i + 1 < words.count, words[i + 1].isDigits, let value = numericValue(key(i + 1)) {
+                var end = i + 2, amount = value
+                if let m = FactLexicon.multipliers[key(end)], key(end) != "dozen" { amount *= m; end += 1 }
+                emit(.money, key: "money:\(currency) \(format(amount))", from: i, to: end)
+                return end
+            }
+            if let (value, end) = count(at: i), let numeric = Double(value), let currency = FactLexicon.currencyWords[key(end)] {
+                emit(.money, key: "money:\(currency) \(format(numeric))", from: i, to: end + 1)
+                return end + 1
+            }
+            return nil
+        }
+
+        mutating func percent(at i: Int) -> Int? {
+            guard let (value, end) = count(at: i) else { return nil }
+            if key(end) == "%" || FactLexicon.percentWords.contains(key(end)) {
+                emit(.percent, key: "percent:\(value)", from: i, to: end + 1)
+                return end + 1
+            }
+            if key(end) == "per", key(end + 1) == "cent" {
+                emit(.percent, key: "percent:\(value)", from: i, to: end + 2)
+                return end + 2
+            }
+            if key(end) == "percentage", key(end + 1) == "points" || key(end + 1) == "point" {
+                emit(.percent, key: "percent:\(value) points", from: i, to: end + 2)
+                return end + 2
+            }
+            return nil
+        }
+
+        // MARK: Counts
+
+        /// A number at `i` (digits, words, "a million", "thousands"): its value and the index after it.
+        func count(at i: Int) -> (String, Int)? {
+            guard i < words.count, words[i].isWord, !consumed[i] else { return nil }
+            let k = words[i].key
+            if words[i].isDigits {
+                guard let value = numericValue(k) else { return nil }
+                var end = i + 1, total = value
+                while end < words.count, !consumed[end], let m = FactLexicon.multipliers[key(end)], key(end) != "m" || words[end].raw == "m" {
+                    total *= m; end += 1
+                }
+                return (format(total), end)
+            }
+            if FactLexicon.vagueCounts.contains(k) { return (k, i + 1) }
+            if k == "a" || k == "an" {
+                guard let m = FactLexicon.multipliers[key(i + 1)], ["hundred", "thousand", "million", "billion", "trillion", "dozen"].contains(key(i + 1)) else { return nil }
+                var end = i + 2, total = m
+                while end < words.count, let more = FactLexicon.multipliers[key(end)], ["thousand", "million", "billion"].contains(key(end)) { total *= more; end += 1 }
+                return (format(total), end)
+            }
+            guard let first = wordValue(k) else { return nil }
+            var total = 0.0, current = first, end = i + 1
+            while end < words.count, !consumed[end] {
+                let next = key(end)
+                if let small = wordValue(next), small < 100, current >= 20, current.truncatingRemainder(dividingBy: 10) == 0, small < 10 {
+                    current += small
+                } else if next == "hundred" { current *= 100 }
+                else if let m = FactLexicon.multipliers[next], ["thousand", "million", "billion", "trillion"].contains(next) {
+                    total += current * m; current = 0
+                } else if next == "and", key(end + 1) != "", wordValue(key(end + 1)) != nil, current >= 100 || total > 0 {
+                    end += 1; continue
+                } else { break }
+                end += 1
+            }
+            return (format(total + current), end)
+        }
+
+        func wordValue(_ key: String) -> Double? {
+            if let digits = Lexicon.numberWords[key], let value = Double(digits) { return key == "dozen" ? nil : value }
+            // "twenty-five"
+            let parts = key.split(separator: "-")
+            if parts.count == 2, let tens = Lexicon.numberWords[String(parts[0])].flatMap(Double.init),
+               let ones = Lexicon.numberWords[String(parts[1])].flatMap(Double.init), tens >= 20, ones < 10 {
+                return tens + ones
+            }
+            return nil
+        }
+
+        func numericValue(_ key: String) -> Double? {
+            let cleaned = key.filter { $0 != "," }
+            guard !cleaned.isEmpty, cleaned.allSatisfy({ $0.isNumber || $0 == "." }) else { return nil }
+            return Double(cleaned)
+        }
+
+        func format(_ value: Double) -> String {
+            if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+            return String(value)
+        }
+
+        mutating func number(at i: Int) -> Int? {
+            guard words[i].isWord else { return nil }
+            // A qualifier: "more than", "about", "nearly".
+            var start = i, j = i
+            for qualifier in FactLexicon.qualifiers where (0..<qualifier.count).allSatisfy({ key(i + $0) == qualifier[$0] && !(i + $0 < words.count && consumed[i + $0]) }) {
+                j = i + qualifier.count
+                break
+            }
+            if j != i, count(at: j) == nil && hyphenated(at: j) == nil { return nil }
+            start = i
+            // "30-day", "three-year".
+            if let (value, unit) = hyphenated(at: j) {
+                emit(.number, key: "number:\(value) \(Stemmer.stem(unit))", from: start, to: j + 1)
+                return j + 1
+            }
+            guard let (value, afterNumber) = count(at: j) else { return nil }
+            var end = afterNumber
+            if key(end) == "of", FactLexicon.vagueCounts.contains(key(j)) || FactLexicon.multipliers[key(afterNumber - 1)] != nil { end += 1 }
+            // What it counts: the first lowercase content word, past capitalised adjectives ("Ukrainian troops").
+            var unit: String?
+            var probe = end
+            while probe < words.count, probe < end + 3, words[probe].isWord, !consumed[probe] {
+                let k = words[probe].key
+                if words[probe].isCapitalised { probe += 1; continue }
+                if !Lexicon.stopWords.contains(k), wordValue(k) == nil, numericValue(k) == nil, k != "ago" { unit = k }
+                break
+            }
+            let isDigits = words[j].isDigits
+            guard let unit else {
+                // A bare word number ("one of them") is not a fact; bare digits are.
+                guard isDigits else { return nil }
+                emit(.number, key: "number:\(value)", from: start, to: afterNumber)
+                return afterNumber
+            }
+            if !isDigits && value == "1" && words[j].key == "one" { return nil }
+            emit(.number, key: "number:\(value) \(Stemmer.stem(unit))", from: start, to: probe + 1)
+            return probe + 1
+        }
+
+        func hyphenated(at i: Int) -> (String, String)? {
+            guard i < words.count, words[i].isWord, !consumed[i] else { return nil }
+            let parts = words[i].key.split(separator: "-").map(String.init)
+            guard parts.count >= 2, let unit = parts.last, unit.allSatisfy(\.isLetter) else { return nil }
+            let head = parts.dropLast().joined(separator: "-")
+            if let value = numericValue(head) { return (format(value), unit) }
+            if let value = wordValue(head) { return (format(value), unit) }
+            return nil
+        }
+
+        // MARK: Names
+
+        mutating func name(at i: Int) -> Int? {
+            var parts: [Int] = []          // word indices of the run
+            var dots: Set<Int> = []        // "." tokens that belong to initials and titles
+            var j = i
+            while j < words.count, !consumed[j] {
+                let word = words[j]
+                if word.isCapitalised {
+                    parts.append(j)
+                    let single = word.key.count == 1 || Lexicon.titles.contains(word.key) || Lexicon.honorifics.contains(word.key)
+                    if single, key(j + 1) == ".", j + 2 < words.count, words[j + 2].isCapitalised { dots.insert(j + 1); j += 2; continue }
+                    j += 1
+                    // A possessive ends the name: "Ukraine’s Sumy region" names two places.
+                    if word.key.hasSuffix("'s") || word.key.hasSuffix("s'") { break }
+                    continue
+                }
+                // "Bank of England", "Charles de Gaulle": a joining word between capitalised words.
+                if let last = parts.last, last == j - 1, j + 1 < words.count, words[j + 1].isCapitalised, !consumed[j + 1] {
+                    let previous = words[last].key
+                    if word.key == "of", FactLexicon.organisationHeads.contains(previous) || FactLexicon.placeHeads.contains(previous)
+                        || ["republic", "kingdom", "secretary", "bank", "isle", "gulf", "sea"].contains(previous) {
+                        parts.append(j); j += 1; continue
+                    }
+                    if ["de", "van", "von", "bin", "al", "da", "du", "del", "der", "la", "le"].contains(word.key) { parts.append(j); j += 1; continue }
+                }
+                break
+            }
+            guard !parts.isEmpty else { return nil }
+            let end = j
+            // Sentence-initial function words are not names ("The Kremlin", "But Moscow").
+            let firstWord = words.firstIndex(where: \.isWord) ?? 0
+            func opensSentence(_ index: Int) -> Bool {
+                index == firstWord || (index > 0 && ["“", "\"", "«", "(", "[", ":", "‘"].contains(words[index - 1].raw))
+            }
+            var first = 0
+            while first < parts.count {
+                let k = words[parts[first]].key
+                let dropped = k == "the" || (!isTitle(k) && opensSentence(parts[first]) && (Lexicon.sentenceStarters.contains(k) || Lexicon.stopWords.contains(k)))
+                guard dropped else { break }
+                first += 1
+            }
+            var run = Array(parts[first...])
+            // Titles: everything up to the last title word ("National Security Adviser", "Mr.").
+            var titled = false
+            if let lastTitle = run.lastIndex(where: { isTitle(words[$0].key) }) {
+                let rest = Array(run[(lastTitle + 1)...])
+                if !rest.isEmpty { titled = true; run = rest } else { run = [] }
+            }
+            while let lastIndex = run.last, !words[lastIndex].isCapitalised { run.removeLast() }   // "Bank of"
+            guard let head = run.first, let tail = run.last else {
+                for p in parts { consumed[p] = true }
+                return end
+            }
+            let folded = run.map { Self.nameKey(words[$0].key) }
+            if run.count == 1, FactLexicon.demonyms.contains(folded[0]) || isDemonym(folded[0], next: end) {
+                for p in parts { consumed[p] = true }
+                return end
+            }
+            if run.count == 1, ["i", "god"].contains(folded[0]) || FactLexicon.weekdays.contains(folded[0]) {
+                for p in parts { consumed[p] = true }
+                return end
+            }
+            let hasInitial = run.dropFirst().dropLast().contains { words[$0].key.count == 1 }
+            // The span ends before a possessive "’s".
+            var endScalar = words[tail].span.end
+            let tailRaw = words[tail].raw
+            if tailRaw.hasSuffix("’s") || tailRaw.hasSuffix("'s") { endScalar -= 2 }
+            else if tailRaw.hasSuffix("’") || tailRaw.hasSuffix("'") { endScalar -= 1 }
+            let span = TextSpan(words[head].span.start, max(words[head].span.start + 1, endScalar))
+            let display = story.text(of: span)
+            var hint: FactKind?
+            let after = key(end), before = key(parts[0] - 1)
+            if FactLexicon.placeHeads.contains(after) && ["region", "province", "oblast", "city", "county", "district", "border"].contains(after) { hint = .place }
+            else if ["in", "from", "near", "across", "outside", "inside", "to"].contains(before) { hint = .place }
+            let mention = NameMention(parts: folded.filter { !$0.isEmpty }, display: display, titled: titled, hasInitial: hasInitial,
+                                      sentenceInitialSingle: run.count == 1 && !titled && opensSentence(head), hint: hint)
+            for p in parts { consumed[p] = true }
+            for d in dots { consumed[d] = true }
+            found.append(FoundFact(kind: .name, key: "", text: display, span: span, sentence: sentence, name: mention))
+            return end
+        }
+
+        func isTitle(_ key: String) -> Bool {
+            FactLexicon.titles.contains(key) || Lexicon.titles.contains(key) || Lexicon.honorifics.contains(key)
+        }
+
+        /// "Ukrainian troops", "the Russians": an adjective or a people, not a name.
+        func isDemonym(_ word: String, next: Int) -> Bool {
+            let suffixes = ["ian", "ians", "ean", "eans", "ese", "ish"]
+            guard suffixes.contains(where: { word.hasSuffix($0) }), !FactLexicon.places.contains(word) else { return false }
+            return true
+        }
+
+        /// A name word folded for matching: no possessive, no dots, no diacritics.
+        static func nameKey(_ key: String) -> String {
+            var k = key
+            if k.hasSuffix("'s") { k.removeLast(2) } else if k.hasSuffix("'") { k.removeLast() }
+            k.removeAll { $0 == "." }
+            guard k.unicodeScalars.contains(where: { $0.value >= 0x80 }) else { return k }
+            return k.folding(options: [.diacriticInsensitive], locale: nil)
+        }
+    }
+}

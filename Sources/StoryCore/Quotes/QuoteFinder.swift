@@ -1,0 +1,209 @@
+/// Finds the quotations of a story and who the story says spoke them.
+enum QuoteFinder {
+    /// A run between one pair of quotation marks.
+    struct Segment {
+        var outer: TextSpan
+        var inner: TextSpan
+        var paragraph: Int
+        /// The paragraph ended before the closing mark: the quotation may go on in the next one.
+        var unclosed: Bool
+    }
+
+    static func quotations(in story: Story, side: Side, names: [EntityMention], entities: [Entity]) -> [Quotation] {
+        let segments = segments(in: story)
+        var groups: [[Segment]] = []
+        for segment in segments {
+            if let previous = groups.last?.last, continues(previous, segment, story: story) {
+                groups[groups.count - 1].append(segment)
+            } else {
+                groups.append([segment])
+            }
+        }
+        var quotations: [Quotation] = []
+        for group in groups {
+            let span = TextSpan(group.first!.outer.start, group.last!.outer.end)
+            let inner = group.map(\.inner)
+            let text = inner.map { story.text(of: $0) }.joined(separator: " … ")
+            let paragraph = story.paragraphs[group[0].paragraph]
+            var sentences: [Int] = []
+            for p in group[0].paragraph...group.last!.paragraph {
+                for index in story.paragraphs[p].sentences {
+                    let sentence = story.sentences[index].span
+                    if group.contains(where: { $0.outer.start < sentence.end && $0.outer.end > sentence.start }) { sentences.append(index) }
+                }
+            }
+            _ = paragraph
+            quotations.append(Quotation(id: quotations.count, side: side, span: span, segments: inner, text: text,
+                                        sentences: sentences, speaker: nil, speakerName: nil))
+        }
+        quotations.removeAll { quotation in
+            quotation.segments.allSatisfy { Tokenizer.tokens(story.scalars, in: $0).allSatisfy { !$0.isWord } }
+        }
+        for index in quotations.indices { quotations[index].id = index }
+        assignSpeakers(&quotations, story: story, names: names, entities: entities)
+        return quotations
+    }
+
+    // MARK: Quotation marks
+
+    static func isOpening(_ scalar: Unicode.Scalar) -> Bool { scalar == "\u{201C}" || scalar == "\u{00AB}" }
+    static func isClosing(_ scalar: Unicode.Scalar) -> Bool { scalar == "\u{201D}" || scalar == "\u{00BB}" }
+
+    /// Pairs of marks in each compared paragraph. A straight quote opens after a space or an
+    /// opening bracket and closes elsewhere; a quotation left open at the end of a paragraph
+    /// ends there (news style reopens it in the next paragraph).
+    static func segments(in story: Story) -> [Segment] {
+        var result: [Segment] = []
+        let s = story.scalars
+        for paragraph in story.paragraphs where paragraph.role.isCompared {
+            var open: Int?
+            var index = paragraph.span.start
+            while index < paragraph.span.end {
+                let scalar = s[index]
+                let straight = scalar == "\""
+                let previous = index > paragraph.span.start ? s[index - 1] : " "
+                let opensHere = isOpening(scalar) || (straight && open == nil && (previous.isSpace || "([{—–-/".unicodeScalars.contains(previous) || index == paragraph.span.start))
+                let closesHere = isClosing(scalar) || (straight && open != nil)
+                if let start = open, closesHere {
+                    result.append(Segment(outer: TextSpan(start, index + 1), inner: trimmed(TextSpan(start + 1, index), s), paragraph: paragraph.index, unclosed: false))
+                    open = nil
+                } else if opensHere {
+                    if let start = open {
+                        // A second opening mark before a closing one: the first quotation ends here.
+                        result.append(Segment(outer: TextSpan(start, index), inner: trimmed(TextSpan(start + 1, index), s), paragraph: paragraph.index, unclosed: true))
+                    }
+                    open = index
+                }
+                index += 1
+            }
+            if let start = open {
+                result.append(Segment(outer: TextSpan(start, paragraph.span.end), inner: trimmed(TextSpan(start + 1, paragraph.span.end), s),
+                                      paragraph: paragraph.index, unclosed: true))
+            }
+        }
+        return result.filter { !$0.inner.isEmpty }
+    }
+
+    static func trimmed(_ span: TextSpan, _ s: [Unicode.Scalar]) -> TextSpan {
+        var start = span.start, end = span.end
+        while start < end, s[start].isSpace { start += 1 }
+        while end > start, s[end - 1].isSpace { end -= 1 }
+        return TextSpan(start, end)
+    }
+
+    /// The next segment goes on with the same quotation: after a short attribution in the same
+    /// paragraph ("…,” he said, “…"; "…,” Mr. Zelensky wrote on social media. “…"), or at the
+    /// start of the next paragraph when this one was left open.
+    static func continues(_ previous: Segment, _ next: Segment, story: Story) -> Bool {
+        if previous.unclosed {
+            return next.paragraph == previous.paragraph + 1 && next.outer.start == story.paragraphs[next.paragraph].span.start
+        }
+        guard next.paragraph == previous.paragraph else { return false }
+        let gap = Tokenizer.tokens(story.scalars, in: TextSpan(previous.outer.end, next.outer.start))
+        let words = gap.filter(\.isWord)
+        guard !words.isEmpty, words.count <= 12 else { return false }
+        return words.contains { FactLexicon.speechVerbs.contains($0.key) && $0.key != "calling" && $0.key != "called" }
+    }
+
+    // MARK: Speakers
+
+    static func assignSpeakers(_ quotations: inout [Quotation], story: Story, names: [EntityMention], entities: [Entity]) {
+        let quoted = quotations.flatMap { q in q.segments.map { TextSpan(max(q.span.start, $0.start - 1), min(q.span.end, $0.end + 1)) } }
+        func isQuoted(_ position: Int) -> Bool { quoted.contains { $0.start <= position && position < $0.end } }
+        // Names outside quotation marks, by where they end and start.
+        let outside = names.filter { !isQuoted($0.span.start) }
+        var mentionEndingAt: [Int: EntityMention] = [:], mentionStartingAt: [Int: EntityMention] = [:]
+        for mention in outside { mentionEndingAt[mention.span.end] = mention; mentionStartingAt[mention.span.start] = mention }
+
+        func mention(endingAt token: Token) -> EntityMention? {
+            if let m = mentionEndingAt[token.span.end] { return m }
+            // "Putin’s": the mention stops before the possessive.
+            return mentionEndingAt[token.span.end - 2] ?? mentionEndingAt[token.span.end - 1]
+        }
+        func lastPerson(before position: Int) -> EntityMention? {
+            let paragraphFloor = story.sentences.first { $0.span.start <= position && position <= $0.span.end }
+                .map { max(0, $0.paragraph - 3) } ?? 0
+            let floor = story.paragraphs[paragraphFloor].span.start
+            return outside.last { $0.span.end <= position && $0.span.start >= floor && entities[$0.entity].kind == .person }
+        }
+
+        /// A subject that can speak: not a place inside a phrase ("a soldier fighting in Kursk, …, said").
+        func canSpeak(_ mention: EntityMention, after token: Int) -> Bool {
+            guard entities[mention.entity].kind == .place else { return true }
+            let before = story.text(of: TextSpan(story.sentences.first { $0.span.start <= mention.span.start && mention.span.start < $0.span.end }?.span.start ?? 0, mention.span.start))
+            let lastWord = before.split(whereSeparator: { !$0.isLetter }).last.map { $0.lowercased() } ?? ""
+            return !["in", "from", "at", "to", "of", "near", "with", "across", "into", "on", "for"].contains(lastWord)
+        }
+
+        var previousInParagraph: (paragraph: Int, speaker: Int?)?
+        for index in quotations.indices {
+            let quotation = quotations[index]
+            let first = story.sentences[quotation.sentences.first!], last = story.sentences[quotation.sentences.last!]
+            let tokens = Tokenizer.tokens(story.scalars, in: TextSpan(first.span.start, last.span.end))
+            let free = tokens.indices.filter { !isQuoted(tokens[$0].span.start) }
+            var speaker: EntityMention?
+            // Speech verbs nearest the quotation first.
+            func distance(_ t: Int) -> Int {
+                let p = tokens[t].span.start
+                return quotation.segments.map { min(abs(p - $0.start), abs(p - $0.end)) }.min() ?? 0
+            }
+            // After the quotation only an attribution that follows it at once counts ("…,” he said"),
+            // not a later clause ("… but said it was not as dire as Trump had suggested").
+            let verbs = free.filter { t in
+                guard FactLexicon.speechVerbs.contains(tokens[t].key) else { return false }
+                guard tokens[t].span.start > quotation.span.end else { return true }
+                let between = tokens[..<t].filter { $0.span.start >= quotation.span.end }
+                // "…,” Volodymyr Artiukhin, the head of …, said": a name right after the marks.
+                if let next = between.first(where: \.isWord), mentionStartingAt[next.span.start] != nil { return between.count <= 30 }
+                return between.count <= 5
+            }.sorted { distance($0) < distance($1) }
+            verbLoop: for verb in verbs {
+                // After the verb: "…,” said Volodymyr Artiukhin", "according to officials".
+                var after = verb + 1
+                if tokens[verb].key == "according", after < tokens.count, tokens[after].key == "to" { after += 1 }
+                // Only after a closing mark or a comma does a name after the verb speak ("…,” said X";
+                // "told Fox News" names the listener).
+                let previousKey = verb > 0 ? tokens[verb - 1].key : ""
+                let inverted = tokens[verb].key == "according" || previousKey == "\""
+                    || (previousKey == "," && ["said", "says", "added", "adds", "wrote", "writes", "asked", "replied"].contains(tokens[verb].key))
+                if inverted, after < tokens.count, let m = mentionStartingAt[tokens[after].span.start] { speaker = m; break }
+                if tokens[verb].key == "according" { continue }
+                // Before it, past "had", "also" and an appositive: "Mr. Waltz, the … adviser, told".
+                var p = verb - 1
+                while p >= 0, FactLexicon.auxiliaries.contains(tokens[p].key) { p -= 1 }
+                guard p >= 0 else { continue }
+                if tokens[p].key == ",", !isQuoted(tokens[p].span.start) {
+                    var q = p - 1
+                    while q >= 0, p - q < 25, tokens[q].key != ",", !isQuoted(tokens[q].span.start) { q -= 1 }
+                    if q > 0, tokens[q].key == ",", let m = mention(endingAt: tokens[q - 1]), canSpeak(m, after: q - 1) { speaker = m; break verbLoop }
+                    continue
+                }
+                if let m = mention(endingAt: tokens[p]), canSpeak(m, after: p) { speaker = m; break }
+                if FactLexicon.pronouns.contains(tokens[p].key), let m = lastPerson(before: tokens[p].span.start) { speaker = m; break }
+            }
+            // A sentence that opens with a person: "President Zelensky … acknowledged that … “very difficult.”"
+            if speaker == nil, let opening = outside.first(where: { $0.span.start >= first.span.start && $0.span.start < quotation.span.start }),
+               entities[opening.entity].kind == .person,
+               Tokenizer.tokens(story.scalars, in: TextSpan(first.span.start, opening.span.start)).filter(\.isWord).allSatisfy({ word in
+                   let text = story.text(of: word.span)
+                   return text.first?.isUppercase == true
+               }) {
+                speaker = opening
+            }
+            // A sentence whose subject is "he" or "she": "He accused Putin …, writing on social media, “…”"
+            if speaker == nil, let opening = tokens.first(where: \.isWord), opening.span.start < quotation.span.start,
+               !isQuoted(opening.span.start), FactLexicon.pronouns.contains(opening.key), let m = lastPerson(before: opening.span.start) {
+                speaker = m
+            }
+            var speakerID = speaker?.entity
+            // A quotation standing alone after another in its paragraph keeps that speaker.
+            if speakerID == nil, free.allSatisfy({ !tokens[$0].isWord }),
+               let previous = previousInParagraph, previous.paragraph == first.paragraph {
+                speakerID = previous.speaker
+            }
+            quotations[index].speaker = speakerID
+            quotations[index].speakerName = speakerID.map { entities[$0].label }
+            previousInParagraph = (first.paragraph, speakerID)
+        }
+    }
+}

@@ -1,0 +1,209 @@
+/// The quotations of both versions, matched and classed: kept verbatim, altered, expanded,
+/// newly quoted, missing, or given to another speaker.
+public struct QuoteLedger: Sendable {
+    public private(set) var quotationsA: [Quotation]
+    public private(set) var quotationsB: [Quotation]
+    public private(set) var matches: [QuoteMatch] = []
+    /// The match each quotation belongs to.
+    public private(set) var matchOfA: [Int]
+    public private(set) var matchOfB: [Int]
+
+    public func quotations(_ side: Side) -> [Quotation] { side == .a ? quotationsA : quotationsB }
+    public func match(_ side: Side, quotation: Int) -> QuoteMatch { matches[side == .a ? matchOfA[quotation] : matchOfB[quotation]] }
+
+    /// The quotations standing in a sentence.
+    public func quotations(_ side: Side, sentence: Int) -> [Quotation] {
+        quotations(side).filter { $0.sentences.contains(sentence) }
+    }
+
+    public func count(_ quoteClass: QuoteClass) -> Int { matches.filter { $0.quoteClass == quoteClass }.count }
+
+    public init(_ comparison: Comparison, facts: FactLedger) {
+        quotationsA = QuoteFinder.quotations(in: comparison.a, side: .a, names: facts.namesA, entities: facts.entities)
+        quotationsB = QuoteFinder.quotations(in: comparison.b, side: .b, names: facts.namesB, entities: facts.entities)
+        matchOfA = Array(repeating: 0, count: quotationsA.count)
+        matchOfB = Array(repeating: 0, count: quotationsB.count)
+        let wordsA = quotationsA.map { Self.words(of: $0, in: comparison.a) }
+        let wordsB = quotationsB.map { Self.words(of: $0, in: comparison.b) }
+
+        // Candidate pairs share a rare word, or stand in matched sentences: no all-pairs pass.
+        var pairs = Set<Pair>()
+        func addCandidates(from side: Side) {
+            let mine = side == .a ? wordsA : wordsB, theirs = side == .a ? wordsB : wordsA
+            var postings: [String: [Int]] = [:]
+            for (id, words) in theirs.enumerated() { for word in Set(words.joined()) { postings[word, default: []].append(id) } }
+            for (id, words) in mine.enumerated() {
+                let all = Array(Set(words.joined()))
+                let content = all.filter { !Lexicon.stopWords.contains($0) }
+                let probes = (content.isEmpty ? all : content).sorted { (postings[$0]?.count ?? 0, $0) < (postings[$1]?.count ?? 0, $1) }.prefix(3)
+                for word in probes {
+                    for other in (postings[word] ?? []).prefix(200) {
+                        pairs.insert(side == .a ? Pair(a: id, b: other) : Pair(a: other, b: id))
+                    }
+                }
+            }
+        }
+        addCandidates(from: .a)
+        addCandidates(from: .b)
+        for (id, quotation) in quotationsA.enumerated() {
+            let counterparts = Set(quotation.sentences.flatMap { comparison.counterparts(.a, sentence: $0) })
+            for (other, b) in quotationsB.enumerated() where !counterparts.isDisjoint(with: b.sentences) { pairs.insert(Pair(a: id, b: other)) }
+        }
+
+        // The best relation of each quotation; edges are the union of both sides' choices.
+        var bestA: [Int: (Edge, Int)] = [:], bestB: [Int: (Edge, Int)] = [:]
+        for pair in pairs.sorted(by: { ($0.a, $0.b) < ($1.a, $1.b) }) {
+            let linked = !Set(quotationsA[pair.a].sentences.flatMap { comparison.counterparts(.a, sentence: $0) }).isDisjoint(with: quotationsB[pair.b].sentences)
+            guard let edge = Self.relation(wordsA[pair.a], wordsB[pair.b], linked: linked) else { continue }
+            if bestA[pair.a].map({ edge.rank > $0.0.rank }) ?? true { bestA[pair.a] = (edge, pair.b) }
+            if bestB[pair.b].map({ edge.rank > $0.0.rank }) ?? true { bestB[pair.b] = (edge, pair.a) }
+        }
+        var union = UnionFind(quotationsA.count + quotationsB.count)
+        var edges: [Pair: Edge] = [:]
+        for (a, (edge, b)) in bestA { union.join(a, quotationsA.count + b); edges[Pair(a: a, b: b)] = edge }
+        for (b, (edge, a)) in bestB { union.join(a, quotationsA.count + b); edges[Pair(a: a, b: b)] = edge }
+
+        var members: [Int: ([Int], [Int])] = [:]
+        for a in quotationsA.indices { members[union.find(a), default: ([], [])].0.append(a) }
+        for b in quotationsB.indices { members[union.find(quotationsA.count + b), default: ([], [])].1.append(b) }
+        let components = members.values.sorted { x, y in
+            (x.0.first.map { quotationsA[$0].span.start } ?? Int.max, x.1.first.map { quotationsB[$0].span.start } ?? Int.max)
+                < (y.0.first.map { quotationsA[$0].span.start } ?? Int.max, y.1.first.map { quotationsB[$0].span.start } ?? Int.max)
+        }
+        let unquotedA = UnquotedText(story: comparison.a, quotations: quotationsA)
+        let unquotedB = UnquotedText(story: comparison.b, quotations: quotationsB)
+        for (a, b) in components {
+            var wording: QuoteClass
+            var side: Side?
+            if a.isEmpty || b.isEmpty {
+                // Alone: are the words in the other version without quotation marks?
+                let mySide: Side = a.isEmpty ? .b : .a
+                let id = a.first ?? b.first!
+                let quotation = mySide == .a ? quotationsA[id] : quotationsB[id]
+                let words = (mySide == .a ? wordsA : wordsB)[id].joined()
+                let counterparts = quotation.sentences.flatMap { comparison.counterparts(mySide, sentence: $0) }
+                let other = mySide == .a ? unquotedB : unquotedA
+                wording = other.contains(Array(words), near: counterparts) ? .newlyQuoted : .missing
+                side = mySide
+            } else {
+                let componentEdges = edges.filter { a.contains($0.key.a) && b.contains($0.key.b) }.map(\.value)
+                if componentEdges.allSatisfy({ $0 == .verbatim }) { wording = .verbatim }
+                else if componentEdges.contains(.containedInA) || componentEdges.contains(.containedInB) {
+                    wording = .expanded
+                    let countA = a.reduce(0) { $0 + wordsA[$1].joined().count }, countB = b.reduce(0) { $0 + wordsB[$1].joined().count }
+                    side = countA >= countB ? .a : .b
+                } else { wording = .altered }
+            }
+            var quoteClass = wording
+            let speakersA = Set(a.compactMap { quotationsA[$0].speaker }), speakersB = Set(b.compactMap { quotationsB[$0].speaker })
+            if !speakersA.isEmpty, !speakersB.isEmpty, speakersA.isDisjoint(with: speakersB) { quoteClass = .speakerChanged }
+            let id = matches.count
+            matches.append(QuoteMatch(id: id, quoteClass: quoteClass, wording: wording, a: a, b: b, side: side))
+            for x in a { matchOfA[x] = id }
+            for y in b { matchOfB[y] = id }
+        }
+    }
+
+    // MARK: Comparing two quotations
+
+    struct Pair: Hashable { var a: Int; var b: Int }
+
+    enum Edge: Equatable {
+        case verbatim, containedInB, containedInA, altered
+        var rank: Int {
+            switch self {
+            case .verbatim: return 3
+            case .containedInA, .containedInB: return 2
+            case .altered: return 1
+            }
+        }
+    }
+
+    /// The quoted words of each segment, folded for matching.
+    static func words(of quotation: Quotation, in story: Story) -> [[String]] {
+        quotation.segments.map { segment in Tokenizer.tokens(story.scalars, in: segment).filter(\.isWord).map(\.key) }
+    }
+
+    static func relation(_ a: [[String]], _ b: [[String]], linked: Bool) -> Edge? {
+        let flatA = Array(a.joined()), flatB = Array(b.joined())
+        if flatA == flatB { return .verbatim }
+        // One quotes a part of the other: each of its pieces stands, in order, in the other.
+        if flatA.count < flatB.count, linked || flatA.count >= 2, contains(flatB, pieces: a) { return .containedInB }
+        if flatB.count < flatA.count, linked || flatB.count >= 2, contains(flatA, pieces: b) { return .containedInA }
+        let common = lcs(flatA, flatB)
+        let longer = max(flatA.count, flatB.count)
+        if common >= 3, Double(common) >= 0.6 * Double(longer) { return .altered }
+        if linked, common >= 2, Double(common) >= 0.5 * Double(longer) { return .altered }
+        return nil
+    }
+
+    static func contains(_ words: [String], pieces: [[String]]) -> Bool {
+        var from = 0
+        for piece in pieces where !piece.isEmpty {
+            guard let found = find(piece, in: words, from: from) else { return false }
+            from = found + piece.count
+        }
+        return true
+    }
+
+    static func find(_ piece: [String], in words: [String], from: Int) -> Int? {
+        guard piece.count <= words.count - from else { return nil }
+        var start = from
+        while start + piece.count <= words.count {
+            if words[start] == piece[0], words[start..<start + piece.count].elementsEqual(piece) { return start }
+            start += 1
+        }
+        return nil
+    }
+
+    /// Longest common subsequence length; long quotations are compared by their first 300 words.
+    static func lcs(_ x: [String], _ y: [String]) -> Int {
+        let x = x.prefix(300), y = Array(y.prefix(300))
+        guard !x.isEmpty, !y.isEmpty else { return 0 }
+        var previous = [Int](repeating: 0, count: y.count + 1)
+        for word in x {
+            var current = [Int](repeating: 0, count: y.count + 1)
+            for j in 1...y.count { current[j] = word == y[j - 1] ? previous[j - 1] + 1 : max(previous[j], current[j - 1]) }
+            previous = current
+        }
+        return previous[y.count]
+    }
+}
+
+/// A story's words outside quotation marks: where a quotation of the other version may stand
+/// unquoted.
+struct UnquotedText {
+    /// Folded words outside quotation marks, with their sentence.
+    var words: [String] = []
+    var sentenceOf: [Int] = []
+    var positions: [String: [Int]] = [:]
+
+    init(story: Story, quotations: [Quotation]) {
+        let quoted = quotations.flatMap(\.segments)
+        for sentence in story.sentences where sentence.role.isCompared {
+            for token in Tokenizer.tokens(story.scalars, in: sentence.span) where token.isWord {
+                guard !quoted.contains(where: { $0.start <= token.span.start && token.span.start < $0.end }) else { continue }
+                positions[token.key, default: []].append(words.count)
+                words.append(token.key)
+                sentenceOf.append(sentence.index)
+            }
+        }
+    }
+
+    /// The quoted words stand unquoted here: most of them, in order, in the counterpart
+    /// sentences; or all of them in a row anywhere (for quotations of four words or more).
+    func contains(_ quote: [String], near sentences: [Int]) -> Bool {
+        guard !quote.isEmpty else { return false }
+        if !sentences.isEmpty {
+            let local = words.indices.filter { sentences.contains(sentenceOf[$0]) }.map { words[$0] }
+            if QuoteLedger.find(quote, in: local, from: 0) != nil { return true }
+            let common = QuoteLedger.lcs(quote, local)
+            if common >= 2, Double(common) >= 0.7 * Double(quote.count) { return true }
+        }
+        guard quote.count >= 4 else { return false }
+        for start in positions[quote[0]] ?? [] where start + quote.count <= words.count {
+            if words[start..<start + quote.count].elementsEqual(quote) { return true }
+        }
+        return false
+    }
+}
