@@ -46,9 +46,14 @@ struct EntityIndex {
             seenInside.insert(item.form)
             if item.mention.parts.count > 1, let last = item.mention.parts.last { surnames.insert(last) }
         }
+        let known = seenInside.union(surnames)
+        var knownByPrefix: [String: [String]] = [:]
+        for form in known where form.count >= 6 { knownByPrefix[String(form.prefix(3)), default: []].append(form) }
         items.removeAll { item in
-            item.mention.sentenceInitialSingle && !seenInside.contains(item.form) && !surnames.contains(item.form)
-                && !FactLexicon.places.contains(item.form) && !FactLexicon.organisations.contains(item.form)
+            guard item.mention.sentenceInitialSingle, !known.contains(item.form), !FactLexicon.places.contains(item.form),
+                  !FactLexicon.organisations.contains(item.form) else { return false }
+            // "Zelenskyy met …" opens a sentence, and "Volodymyr Zelensky" is named elsewhere.
+            return !(knownByPrefix[String(item.form.prefix(3))] ?? []).contains { Self.nearSpelling($0, item.form) }
         }
 
         // What is known about each distinct form.
@@ -89,6 +94,9 @@ struct EntityIndex {
         // A surname alone, untitled ("Witkoff said"), joins the people who carry it.
         for form in order where !personLike(form) && forms[form]!.parts.count == 1 && !isOrganisation(form) && !isPlace(form) {
             if bySurname[form] != nil { bySurname[form]!.append(form) }
+            else if form.count >= 6, bySurname.keys.contains(where: { $0.hasPrefix(form.prefix(3)) && Self.nearSpelling($0, form) }) {
+                bySurname[form] = [form]   // joined below with the surname it is a spelling of
+            }
         }
         // Near spellings of a surname ("zelensky" / "zelenskyy") join one bucket.
         let surnameKeys = bySurname.keys.sorted()

@@ -1,0 +1,167 @@
+import Testing
+@testable import StoryCore
+
+extension FactLedger {
+    /// The one fact whose label or a mention reads `text` (fails the test if none).
+    func fact(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> Fact {
+        let found = facts.filter { $0.label == text || ($0.a + $0.b).contains { $0.text == text } }
+        try #require(found.count == 1, "\(found.count) facts read \(text)", sourceLocation: sourceLocation)
+        return found[0]
+    }
+}
+
+@Suite("Facts ledger on the sample pair")
+struct SampleFactsTests {
+    let comparison: Comparison
+    let ledger: FactLedger
+
+    init() throws {
+        comparison = Comparer.compare(try Fixtures.original, try Fixtures.syndicated)
+        ledger = FactLedger(comparison)
+    }
+
+    @Test("Feb. 12 is only in the original, in its own sentence")
+    func february() throws {
+        let fact = try ledger.fact("Feb. 12")
+        #expect(fact.kind == .date)
+        #expect(fact.status == .onlyA)
+        let sentence = try comparison.a.sentence(startingWith: "The two leaders are last known to have spoken on Feb. 12.")
+        #expect(fact.a.map(\.sentence) == [sentence])
+    }
+
+    @Test("the New York Times is only in the rewrite, at each of its added attributions")
+    func newYorkTimes() throws {
+        let fact = try ledger.fact("New York Times")
+        #expect(fact.kind == .organisation)
+        #expect(fact.status == .onlyB)
+        #expect(fact.b.count == 3)
+        for mention in fact.b {
+            #expect(comparison.b.sentences[mention.sentence].text.contains("the New York Times reported") || comparison.b.sentences[mention.sentence].text.contains("reported the New York Times"))
+        }
+    }
+
+    @Test("30-day is in both; Facebook only in the original")
+    func thirtyDayAndFacebook() throws {
+        let truce = try ledger.fact("30-day")
+        #expect(truce.kind == .number)
+        #expect(truce.status == .both)
+        #expect(truce.a.count == 2 && truce.b.count == 1)
+        let facebook = try ledger.fact("Facebook")
+        #expect(facebook.status == .onlyA)
+        #expect(facebook.kind == .organisation)
+    }
+
+    @Test("Zelensky and Zelenskyy are one person; so are Mr. Putin, Putin and Vladimir V. Putin; U.S. and US are one place")
+    func variants() throws {
+        let zelensky = try ledger.fact("Zelensky")
+        #expect(zelensky.kind == .person)
+        #expect(zelensky.status == .both)
+        #expect(zelensky.b.map(\.text) == ["Volodymyr Zelenskyy"])
+        #expect(zelensky.a.contains { $0.text == "Volodymyr Zelensky" })
+        let putin = try ledger.fact("Vladimir V. Putin")
+        #expect(putin.kind == .person)
+        #expect(Set(putin.variants).isSuperset(of: ["Putin", "Vladimir Putin"]))
+        let us = try ledger.fact("United States")
+        #expect(us.kind == .place)
+        #expect((us.a + us.b).contains { $0.text == "U.S." } && us.b.contains { $0.text == "US" })
+    }
+
+    @Test("counts and times that both keep, and what only the original says")
+    func counts() throws {
+        #expect(try ledger.fact("eight villages").status == .both)
+        #expect(try ledger.fact("three hours").status == .both)
+        #expect(try ledger.fact("last summer").status == .both)
+        #expect(try ledger.fact("more than a million soldiers").status == .onlyA)
+        #expect(try ledger.fact("three years ago").status == .onlyA)
+        #expect(try ledger.fact("March 15").status == .onlyB)
+        // The rewrite changed no value: nothing is paired as a change.
+        #expect(ledger.count(.changed) == 0)
+    }
+
+    @Test("ordinary capitalised words are not names: sentence openers, demonyms, titles")
+    func notNames() throws {
+        let labels = Set(ledger.facts.map(\.label))
+        for word in ["Battles", "Still", "Independent", "Russian", "Ukrainian", "Russians", "President", "Mr.", "The", "Both", "Following"] {
+            #expect(!labels.contains(word), "\(word) is not a name")
+        }
+    }
+
+    @Test("every mention's offsets give back its text")
+    func offsets() {
+        for fact in ledger.facts {
+            for mention in fact.a { #expect(comparison.a.text(of: mention.span) == mention.text) }
+            for mention in fact.b { #expect(comparison.b.text(of: mention.span) == mention.text) }
+        }
+    }
+}
+
+@Suite("Facts ledger on made-up stories")
+struct MadeUpFactsTests {
+    @Test("a day, a count, an amount, a percentage and a person changed in matched sentences")
+    func changes() throws {
+        let a = """
+            The council approved the plan on Friday after a vote in the town hall.
+
+            The flood forced the evacuation of eight villages along the river valley.
+
+            The repairs will cost $5 million and raise local taxes by 12% next year.
+
+            Mr. Lavrov said the negotiations over the border would resume in Geneva.
+            """
+        let b = """
+            The council approved the plan on Thursday after a vote in the town hall.
+
+            The flood forced the evacuation of six villages along the river valley.
+
+            The repairs will cost $7 million and raise local taxes by 15 percent next year.
+
+            Mr. Peskov said the negotiations over the border would resume in Geneva.
+            """
+        let comparison = compare(a, b)
+        let ledger = FactLedger(comparison)
+        func change(_ from: String) throws -> String {
+            let fact = try ledger.fact(from)
+            try #require(fact.status == .changed, "\(from) is \(fact.status)")
+            return ledger.facts[try #require(fact.changedWith)].b.first!.text
+        }
+        #expect(try change("Friday") == "Thursday")
+        #expect(try change("eight villages") == "six villages")
+        #expect(try change("$5 million") == "$7 million")
+        #expect(try change("12%") == "15 percent")
+        #expect(try change("Lavrov") == "Peskov")
+        #expect(try ledger.fact("Geneva").status == .both)
+        #expect(try ledger.fact("next year").status == .both)
+    }
+
+    @Test("a value only one version has, outside any matched pair, is only in that version")
+    func onlyInOne() throws {
+        let comparison = compare(
+            "The mayor opened the bridge on Monday.\n\nIt cost 40 million euros, officials said.",
+            "The mayor opened the bridge on Monday.\n\nTraffic was light in Lisbon.")
+        let ledger = FactLedger(comparison)
+        #expect(try ledger.fact("40 million euros").status == .onlyA)
+        #expect(try ledger.fact("40 million euros").kind == .money)
+        #expect(try ledger.fact("Lisbon").status == .onlyB)
+        #expect(try ledger.fact("Monday").status == .both)
+    }
+
+    @Test("spelling variants are one entity: U.S. / US / United States, Zelensky / Zelenskyy, Mr. Smith / John Smith")
+    func entities() throws {
+        let comparison = compare(
+            "President Volodymyr Zelensky met John Smith in Kyiv. The U.S. sent aid, Mr. Smith said.",
+            "Zelenskyy met Smith in Kyiv. The United States sent aid, Smith said, and the US will send more.")
+        let ledger = FactLedger(comparison)
+        #expect(try ledger.fact("Zelenskyy").status == .both)
+        #expect(try ledger.fact("John Smith").b.count == 2)
+        let us = try ledger.fact("United States")
+        #expect(us.a.count == 1 && us.b.count == 2)
+    }
+
+    @Test("two people with one surname stay two")
+    func namesakes() throws {
+        let comparison = compare("Donald Trump spoke first. Melania Trump spoke later.", "Donald Trump spoke first.")
+        let ledger = FactLedger(comparison)
+        #expect(try ledger.fact("Melania Trump").status == .onlyA)
+        #expect(try ledger.fact("Donald Trump").status == .both)
+    }
+}
