@@ -166,3 +166,66 @@ struct ReportTests {
         #expect(throws: AtomicFile.WriteError(path: missing, reason: "No such file or directory")) { try AtomicFile.write("x", to: missing) }
     }
 }
+
+@Suite("Facts and quotes in the reports")
+struct LedgerReportTests {
+    let comparison: Comparison
+    let options = ReportOptions(generator: "storydiff test")
+
+    init() throws {
+        comparison = Comparer.compare(try Fixtures.original, try Fixtures.syndicated)
+    }
+
+    @Test("HTML: a facts table and a quotes table whose places link to the sentences")
+    func html() throws {
+        let page = try #require(HTMLDocument(HTMLReport.render(comparison, options: options)))
+        let febRow = page.texts("//section[@id='facts']//tr[td[3]='Feb. 12']/td")
+        #expect(febRow.prefix(2) == ["only A", "date"])
+        let nyt = page.texts("//section[@id='facts']//tr[td[3]='New York Times']/td[1]")
+        #expect(nyt == ["only B"])
+        let places = page.attributes("//section[@id='facts' or @id='quotes']//a[@class='place']", "href")
+        #expect(places.count > 50)
+        for target in Set(places) { #expect(page.count("//span[@id='\(target.dropFirst())']") == 1, "\(target) points nowhere") }
+        let classes = page.texts("//section[@id='quotes']//tr/td[1]")
+        #expect(classes.contains("newly quoted: quoted in B, unquoted in A"))
+        #expect(classes.filter { $0 == "verbatim" }.count == 11)
+    }
+
+    @Test("Markdown: facts and quotes tables")
+    func markdown() {
+        let md = MarkdownReport.render(comparison, options: options)
+        #expect(md.contains("\n## Facts\n"))
+        #expect(md.contains("| only A | date | Feb. 12 | A34 | — |"))
+        #expect(md.contains("| both | number | 30-day | A11 A32 | B22 |"))
+        #expect(md.contains("\n## Quotes\n"))
+        #expect(md.contains("| newly quoted: quoted in B, unquoted in A | — | B27: “the call had yet to be scheduled.” |"))
+    }
+
+    @Test("JSON: facts and quotes with offsets that give back their text")
+    func json() throws {
+        let document = ComparisonDocument(comparison, generator: "test")
+        let decoded = try JSONDecoder().decode(ComparisonDocument.self, from: Data(try document.jsonText().utf8))
+        #expect(decoded == document)
+        let feb = try #require(decoded.facts.facts.first { $0.label == "Feb. 12" })
+        #expect(feb.status == .onlyA && feb.kind == .date)
+        for fact in decoded.facts.facts {
+            for mention in fact.a { #expect(comparison.a.text(of: TextSpan(mention.start, mention.end)) == mention.text) }
+            for mention in fact.b { #expect(comparison.b.text(of: TextSpan(mention.start, mention.end)) == mention.text) }
+        }
+        let scheduled = try #require(decoded.quotes.quotes.first { $0.b.first?.text.hasPrefix("the call had yet") == true })
+        #expect(scheduled.quoteClass == .newlyQuoted && scheduled.side == .b)
+        let segment = try #require(scheduled.b.first?.segments.first)
+        #expect(comparison.b.text(of: TextSpan(segment.start, segment.end)) == "the call had yet to be scheduled.")
+        #expect(decoded.quotes.counts["verbatim"] == 11)
+    }
+
+    @Test("only differences leaves out shared facts and verbatim quotes")
+    func onlyDifferences() {
+        var differences = options
+        differences.hideIdentical = true
+        let text = TextReport.render(comparison, options: differences)
+        #expect(text.contains("only A   date         Feb. 12"))
+        #expect(!text.contains("both     number       30-day"))
+        #expect(!text.contains("\n  verbatim\n"))
+    }
+}

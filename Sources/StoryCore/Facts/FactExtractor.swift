@@ -332,6 +332,8 @@ enum FactExtractor {
                 return afterNumber
             }
             if !isDigits && value == "1" && words[j].key == "one" { return nil }
+            // "the two leaders" points back at people already named; it is not a new figure.
+            if !isDigits, start == j, key(j - 1) == "the", !words[j].key.contains("-") { return nil }
             emit(.number, key: "number:\(value) \(Stemmer.stem(unit))", from: start, to: probe + 1)
             return probe + 1
         }

@@ -13,8 +13,13 @@ public struct QuoteLedger: Sendable {
 
     /// The quotations standing in a sentence.
     public func quotations(_ side: Side, sentence: Int) -> [Quotation] {
-        quotations(side).filter { $0.sentences.contains(sentence) }
+        let index = side == .a ? quotationsOfSentenceA : quotationsOfSentenceB
+        guard index.indices.contains(sentence) else { return [] }
+        return index[sentence].map { quotations(side)[$0] }
     }
+
+    private var quotationsOfSentenceA: [[Int]]
+    private var quotationsOfSentenceB: [[Int]]
 
     public func count(_ quoteClass: QuoteClass) -> Int { matches.filter { $0.quoteClass == quoteClass }.count }
 
@@ -23,6 +28,10 @@ public struct QuoteLedger: Sendable {
         quotationsB = QuoteFinder.quotations(in: comparison.b, side: .b, names: facts.namesB, entities: facts.entities)
         matchOfA = Array(repeating: 0, count: quotationsA.count)
         matchOfB = Array(repeating: 0, count: quotationsB.count)
+        quotationsOfSentenceA = Array(repeating: [], count: comparison.a.sentences.count)
+        quotationsOfSentenceB = Array(repeating: [], count: comparison.b.sentences.count)
+        for q in quotationsA { for s in q.sentences { quotationsOfSentenceA[s].append(q.id) } }
+        for q in quotationsB { for s in q.sentences { quotationsOfSentenceB[s].append(q.id) } }
         let wordsA = quotationsA.map { Self.words(of: $0, in: comparison.a) }
         let wordsB = quotationsB.map { Self.words(of: $0, in: comparison.b) }
 

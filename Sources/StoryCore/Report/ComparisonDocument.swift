@@ -12,6 +12,10 @@ public struct ComparisonDocument: Codable, Sendable, Equatable {
     public var b: DocumentSide
     public var groups: [Group]
     public var rows: [Row]
+    /// The facts ledger: dates, counts, amounts and names, in both, only in one, or changed.
+    public var facts: FactsDocument
+    /// The quotations of both versions, matched and classed.
+    public var quotes: QuotesDocument
 
     public struct DocumentSide: Codable, Sendable, Equatable {
         public var name: String
@@ -90,6 +94,10 @@ public struct ComparisonDocument: Codable, Sendable, Equatable {
 
 extension ComparisonDocument {
     public init(_ comparison: Comparison, generator: String) {
+        self.init(comparison, ledgers: Ledgers(comparison), generator: generator)
+    }
+
+    public init(_ comparison: Comparison, ledgers: Ledgers, generator: String) {
         func id(_ side: Side, _ index: Int) -> String { "\(side.rawValue)\(index)" }
         func side(_ which: Side) -> DocumentSide {
             let story = comparison.story(which)
@@ -124,6 +132,7 @@ extension ComparisonDocument {
                       diff: Diff(a: group.diff.a.map { Piece(start: $0.span.start, end: $0.span.end, op: $0.operation) },
                                  b: group.diff.b.map { Piece(start: $0.span.start, end: $0.span.end, op: $0.operation) }))
             },
-            rows: comparison.rows.map { Row(a: $0.a, b: $0.b, link: $0.link, movedTo: $0.movedTo) })
+            rows: comparison.rows.map { Row(a: $0.a, b: $0.b, link: $0.link, movedTo: $0.movedTo) },
+            facts: FactsDocument(ledgers.facts), quotes: QuotesDocument(ledgers.quotes))
     }
 }

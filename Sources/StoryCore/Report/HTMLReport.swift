@@ -18,7 +18,9 @@ public enum HTMLReport {
 
         """
         html += header(comparison, options: options)
+        let ledgers = Ledgers(comparison)
         html += summary(comparison)
+        html += "<nav class=\"note\">Jump to: <a href=\"#facts\">facts</a> (\(ledgers.facts.differences.count) differ) · <a href=\"#quotes\">quotes</a> (\(ledgers.quotes.matches.filter(\.isFlagged).count) not verbatim) · <a href=\"#row-1\">aligned passages</a></nav>\n"
         html += legend()
         html += "<main class=\"rows\">\n"
         for (index, row, hiddenBefore) in comparison.reportRows(options) {
@@ -28,7 +30,10 @@ public enum HTMLReport {
             guard index < comparison.rows.count else { continue }
             html += rowHTML(comparison, index: index, row: row)
         }
-        html += "</main>\n<footer>Made by \(escape(options.generator))\(options.date.isEmpty ? "" : " on " + escape(options.date)). Offsets and the full data: storydiff --format json.</footer>\n</body>\n</html>\n"
+        html += "</main>\n"
+        html += factsSection(ledgers, options: options)
+        html += quotesSection(ledgers, options: options)
+        html += "<footer>Made by \(escape(options.generator))\(options.date.isEmpty ? "" : " on " + escape(options.date)). Offsets and the full data: storydiff --format json.</footer>\n</body>\n</html>\n"
         return html
     }
 
@@ -189,6 +194,8 @@ public enum HTMLReport {
             rule("p.headline", "headline", extra: "font-size: 1.15rem"), rule("p.credit, p.byline, p.dateline", "credit"),
             rule("del", "word.removed", extra: "text-decoration: line-through"), rule("ins", "word.added", extra: "text-decoration: none"),
             rule(".mv", "word.moved"), rule(".gutter", "gutter"),
+            ".facts td, .quotes td { vertical-align: top } a.place { font-size: .75rem; text-decoration: none; opacity: .8 }",
+            "tr.changed td:first-child, tr.altered td:first-child, tr.speaker-changed td:first-child { font-weight: bold }",
             "a.link { font-family: system-ui, sans-serif; font-size: .75rem; text-decoration: none; opacity: .8 } :target { outline: 2px solid currentColor; outline-offset: 2px }",
             ".hidden, .note, .made, footer { font-size: .85rem; opacity: .75 }",
             "@media (max-width: 720px) { body { padding: .6rem } table { font-size: .8rem } .row { grid-template-columns: minmax(0, 1fr) } .gutter { display: none } .side::before { content: attr(data-side); font: bold .75rem system-ui, sans-serif; opacity: .6; display: block } .side.empty { display: none } }",

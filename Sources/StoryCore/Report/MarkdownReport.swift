@@ -42,6 +42,9 @@ public enum MarkdownReport {
                 }
             }
         }
+        let ledgers = Ledgers(comparison)
+        md += factsSection(ledgers, options: options)
+        md += quotesSection(ledgers, options: options)
         return md
     }
 

@@ -38,6 +38,9 @@ public enum TextReport {
                 }
             }
         }
+        let ledgers = Ledgers(comparison)
+        out += "\n" + LedgerText.facts(ledgers.facts, includeShared: !options.hideIdentical)
+        out += "\n" + LedgerText.quotes(ledgers.quotes, includeVerbatim: !options.hideIdentical)
         return out
     }
 
