@@ -3,9 +3,19 @@ import StoryCore
 /// The reader's state and behaviour, independent of any terminal: keys in, frames out.
 public struct Reader: Sendable {
     public enum LayoutChoice: Sendable, Equatable { case automatic, sideBySide, stacked }
-    public enum Overlay: Sendable, Equatable { case none, help, summary }
+    public enum Overlay: Sendable, Equatable { case none, help, summary, facts, quotes }
 
     public let comparison: Comparison
+    /// The facts ledger and the quotes: the panels, the gutter flags and the status notes.
+    public let ledgers: Ledgers
+    /// The facts and quotes panels: the selected item and the first one shown.
+    public internal(set) var panelSelection = 0
+    var panelTop = 0
+    /// After a jump from a panel: the item's place on the other side, for Tab.
+    var pendingOtherPlace: SentenceRef?
+    /// Whether each sentence is flagged (a fact or quotation that differs), per side.
+    let flaggedA: [Bool]
+    let flaggedB: [Bool]
     public var themes: [Theme]
     public var themeIndex = 0
     /// Colours the terminal can show (256, 8, or 0 for none) and whether NO_COLOR is set.
@@ -15,19 +25,19 @@ public struct Reader: Sendable {
     public private(set) var width: Int
     public private(set) var height: Int
     /// First visible line of the scrolling area.
-    public private(set) var top = 0
-    public private(set) var cursor: SentenceRef?
-    public private(set) var focus: Side = .a
+    public internal(set) var top = 0
+    public internal(set) var cursor: SentenceRef?
+    public internal(set) var focus: Side = .a
     public var layoutChoice: LayoutChoice = .automatic
     public private(set) var hideIdentical = false
     public private(set) var wordEmphasis = true
-    public private(set) var overlay: Overlay = .none
+    public internal(set) var overlay: Overlay = .none
     /// The search being typed after "/", if any.
     public private(set) var searchInput: String?
     public private(set) var searchQuery: String?
     public private(set) var matches: [SearchMatch] = []
     public private(set) var currentMatch: Int?
-    public private(set) var message: String?
+    public internal(set) var message: String?
     public private(set) var quit = false
 
     /// Writes a report (path, only differences, theme) and says what happened; set by the program.
@@ -55,6 +65,10 @@ public struct Reader: Sendable {
 
     public init(comparison: Comparison, themes: [Theme], width: Int, height: Int) {
         self.comparison = comparison
+        let ledgers = Ledgers(comparison)
+        self.ledgers = ledgers
+        flaggedA = comparison.a.sentences.indices.map { ledgers.isFlagged(.a, sentence: $0) }
+        flaggedB = comparison.b.sentences.indices.map { ledgers.isFlagged(.b, sentence: $0) }
         self.themes = themes.isEmpty ? [ThemeLoader.builtInDefault] : themes
         self.width = width
         self.height = height
@@ -108,11 +122,14 @@ public struct Reader: Sendable {
         message = nil
         if searchInput != nil { handleSearchInput(key); return }
         if exportInput != nil { handleExportInput(key); return }
+        if overlay == .facts || overlay == .quotes { handlePanel(key); return }
         if overlay != .none {
             // Any key closes an overlay; its own key toggles it.
             overlay = .none
             return
         }
+        let pending = pendingOtherPlace
+        pendingOtherPlace = nil
         switch key {
         case .character("q"), .escape: quit = true
         case .character("j"), .down: moveCursor(by: 1)
@@ -127,7 +144,16 @@ public struct Reader: Sendable {
         case .character("U"): jump(-1, description: "unique sentence") { $0 == .unique }
         case .character("c"): jump(1, description: "change") { $0 == .near || $0 == .paraphrase || $0 == .unique }
         case .character("C"): jump(-1, description: "change") { $0 == .near || $0 == .paraphrase || $0 == .unique }
-        case .tab, .backTab, .left, .right: switchPane()
+        case .tab, .backTab, .left, .right:
+            if let pending, layout().line(of: pending) != nil {
+                // After a jump from a panel, Tab shows the item's place on the other side.
+                cursor = pending
+                focus = pending.side
+                scrollToShow(pending, jump: true)
+                message = "\(label(pending)) · " + (ledgers.note(pending.side, sentence: pending.index) ?? "")
+            } else {
+                switchPane()
+            }
         case .enter: jumpToCounterpart()
         case .character("/"): searchInput = ""
         case .character("e"):
@@ -149,6 +175,10 @@ public struct Reader: Sendable {
             message = "layout: \(mode.rawValue)"
         case .character("?"): overlay = .help
         case .character("s"): overlay = .summary
+        case .character("F"): openPanel(.facts)
+        case .character("Q"): openPanel(.quotes)
+        case .character("x"): jumpFlagged(1)
+        case .character("X"): jumpFlagged(-1)
         case .wheelDown: scroll(by: 3)
         case .wheelUp: scroll(by: -3)
         default: break
@@ -205,7 +235,7 @@ public struct Reader: Sendable {
     /// Scrolls so that the whole sentence is visible when it fits. A jump (rather than a step)
     /// that has to scroll puts the sentence a quarter down the screen, so that what leads to it
     /// is in view too.
-    private mutating func scrollToShow(_ sentence: SentenceRef, jump: Bool = false) {
+    mutating func scrollToShow(_ sentence: SentenceRef, jump: Bool = false) {
         let layout = layout()
         guard let first = layout.line(of: sentence) else { return }
         var last = first
@@ -422,6 +452,12 @@ public struct Reader: Sendable {
     /// Why the cursor's sentence is what it is: the status line's explanation.
     public var explanation: String {
         guard let cursor else { return "" }
+        let base = classExplanation(cursor)
+        guard let note = ledgers.note(cursor.side, sentence: cursor.index) else { return base }
+        return base + " · ! " + note
+    }
+
+    private func classExplanation(_ cursor: SentenceRef) -> String {
         let sentenceClass = comparison.classes(cursor.side)[cursor.index]
         let role = comparison.story(cursor.side).sentences[cursor.index].role
         let roleNote = role == .body ? "" : " · \(role.rawValue)"

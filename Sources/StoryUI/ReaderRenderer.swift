@@ -18,20 +18,22 @@ extension Reader {
         for y in 0..<contentHeight {
             let index = top + y
             guard index < layout.lines.count else { break }
-            drawLine(layout.lines[index], y: y + 1, panes: panes, layout: layout, theme: theme, grid: &grid)
+            drawLine(layout.lines[index], index: index, y: y + 1, panes: panes, layout: layout, theme: theme, grid: &grid)
         }
         drawStatus(&grid, layout: layout, theme: theme)
         switch overlay {
         case .none: break
         case .help: drawOverlay(&grid, title: "storydiff keys", lines: Self.helpLines, theme: theme)
         case .summary: drawOverlay(&grid, title: "summary", lines: summaryLines(), theme: theme)
+        case .facts: drawPanel(&grid, title: "facts · \(ledgers.facts.differences.count) differ", theme: theme)
+        case .quotes: drawPanel(&grid, title: "quotes · \(ledgers.quotes.matches.filter(\.isFlagged).count) not verbatim", theme: theme)
         }
         return grid
     }
 
     // MARK: Pieces
 
-    private func drawLine(_ line: VisualLine, y: Int, panes: (left: Int, right: Int), layout: ReaderLayout, theme: Theme, grid: inout ScreenGrid) {
+    private func drawLine(_ line: VisualLine, index: Int, y: Int, panes: (left: Int, right: Int), layout: ReaderLayout, theme: Theme, grid: inout ScreenGrid) {
         switch line.kind {
         case .blank: return
         case .hidden(let count):
@@ -47,13 +49,27 @@ extension Reader {
                 grid.put(mark.symbol, x: panes.left + 1, y: y, style: theme[.gutter].patched(with: theme[mark.role]).patched(with: Style(bold: true)))
             }
             drawPieces(line.right, x: panes.left + ReaderLayout.gutterWidth, y: y, limit: width, theme: theme, grid: &grid)
+            // A flagged sentence (a fact or quotation that differs) marks its first line, on its side of the gutter.
+            if startsFlagged(line.left, index: index, layout: layout) { grid.put("!", x: panes.left, y: y, style: theme[.gutter].patched(with: theme[.flag])) }
+            if startsFlagged(line.right, index: index, layout: layout) { grid.put("!", x: panes.left + 2, y: y, style: theme[.gutter].patched(with: theme[.flag])) }
         case .stacked:
             grid.put(line.side == .b ? "B" : "A", x: 0, y: y, style: theme[.gutter])
             if let mark = line.mark {
                 grid.put(mark.symbol, x: 1, y: y, style: theme[.gutter].patched(with: theme[mark.role]).patched(with: Style(bold: true)))
             }
             drawPieces(line.left, x: ReaderLayout.gutterWidth, y: y, limit: width, theme: theme, grid: &grid)
+            if startsFlagged(line.left, index: index, layout: layout) { grid.put("!", x: 2, y: y, style: theme[.gutter].patched(with: theme[.flag])) }
         }
+    }
+
+    private func startsFlagged(_ pieces: [Piece], index: Int, layout: ReaderLayout) -> Bool {
+        var seen: SentenceRef?
+        for piece in pieces {
+            guard let ref = piece.sentence, ref != seen else { continue }
+            seen = ref
+            if layout.line(of: ref) == index && isFlagged(ref) { return true }
+        }
+        return false
     }
 
     private func drawPieces(_ pieces: [Piece], x: Int, y: Int, limit: Int, theme: Theme, grid: inout ScreenGrid) {
@@ -161,12 +177,16 @@ extension Reader {
         "t              next theme",
         "l              side by side / stacked",
         "s              summary",
+        "F              facts panel: dates, numbers, names (Enter jumps)",
+        "Q              quotes panel: verbatim, altered, expanded …",
+        "x X            next / previous flagged sentence (!)",
         "?              this help",
         "wheel          scroll",
         "q Esc          quit",
         "",
         "= identical  ~ near  ≈ paraphrase  < > only in A / B",
         "↷ moved  ⋔ split or merged  · boilerplate (dimmed)",
+        "!  a fact or quotation the other version lacks or changed",
     ]
 
     func summaryLines() -> [String] {
@@ -188,6 +208,10 @@ extension Reader {
                 lines.append("\(side == .a ? "A" : "B") page: " + SafeText.sanitize(page.summary))
             }
         }
+        let facts = ledgers.facts, quotes = ledgers.quotes
+        lines.append("facts: \(facts.count(.changed) / 2) changed, \(facts.count(.onlyA)) only in A, \(facts.count(.onlyB)) only in B, \(facts.count(.both)) in both (F)")
+        let quoteCounts = QuoteClass.allCases.compactMap { c in quotes.count(c) > 0 ? "\(quotes.count(c)) \(c.label)" : nil }
+        lines.append("quotes: " + (quoteCounts.isEmpty ? "none" : quoteCounts.joined(separator: ", ")) + " (Q)")
         lines.append("groups: \(comparison.groups.count), moved \(comparison.groups.filter(\.moved).count), split \(comparison.groups.filter { $0.shape == .split }.count), merged \(comparison.groups.filter { $0.shape == .merge }.count)")
         return lines
     }
@@ -211,6 +235,35 @@ extension Reader {
         }
         let footer = " any key closes "
         grid.put(footer, x: x0 + max(1, boxWidth - DisplayWidth.of(footer) - 2), y: y0 + boxHeight - 1, style: style, limit: x0 + boxWidth - 1)
+    }
+
+    /// A list panel over the reader: the selected item highlighted, scrolled to stay in view.
+    private func drawPanel(_ grid: inout ScreenGrid, title: String, theme: Theme) {
+        let items = panelItems
+        let boxWidth = max(20, width - 4), boxHeight = max(5, height - 2)
+        let x0 = (width - boxWidth) / 2, y0 = 1
+        let style = theme[.overlay]
+        for y in y0..<min(height, y0 + boxHeight) { grid.fill(y: y, from: x0, to: x0 + boxWidth, style: style) }
+        grid.put("┌" + String(repeating: "─", count: boxWidth - 2) + "┐", x: x0, y: y0, style: style)
+        grid.put("└" + String(repeating: "─", count: boxWidth - 2) + "┘", x: x0, y: y0 + boxHeight - 1, style: style)
+        for y in y0 + 1..<y0 + boxHeight - 1 {
+            grid.put("│", x: x0, y: y, style: style)
+            grid.put("│", x: x0 + boxWidth - 1, y: y, style: style)
+        }
+        grid.put(" \(title) ", x: x0 + 2, y: y0, style: theme[.overlayTitle], limit: x0 + boxWidth - 1)
+        let rows = panelRows
+        for (offset, item) in items.dropFirst(panelTop).prefix(rows).enumerated() {
+            let index = panelTop + offset
+            let places = item.places.map(label).joined(separator: " ↔ ")
+            let room = boxWidth - 4 - DisplayWidth.of(places) - 2
+            var line = truncate(SafeText.sanitize(item.text), max(1, room))
+            line += String(repeating: " ", count: max(0, room - DisplayWidth.of(line))) + "  " + places
+            let lineStyle = index == panelSelection ? style.patched(with: theme[.cursor]) : style
+            grid.put(line, x: x0 + 2, y: y0 + 1 + offset, style: lineStyle, limit: x0 + boxWidth - 2)
+        }
+        let position = items.isEmpty ? "" : " \(panelSelection + 1)/\(items.count) "
+        let footer = "\(position)j k move · Enter jump (Tab: other side) · Esc close "
+        grid.put(truncate(footer, boxWidth - 4), x: x0 + 2, y: y0 + boxHeight - 1, style: style, limit: x0 + boxWidth - 1)
     }
 
     // MARK: Text helpers

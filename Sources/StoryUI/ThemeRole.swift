@@ -14,6 +14,8 @@ public enum ThemeRole: String, CaseIterable, Sendable {
     case wordRemoved = "word.removed"
     case wordMoved = "word.moved"
     case gutter
+    /// The gutter mark of a sentence with a fact or a quotation the other version lacks or changed.
+    case flag
     case header
     case status
     case message

@@ -100,11 +100,13 @@ struct ScreenTests {
             (near.patched(with: theme[.wordAdded]), "a"),
             (theme[.gutter].patched(with: theme[.near]).patched(with: Style(bold: true)), "~"),
             (theme[.gutter].patched(with: theme[.identical]).patched(with: Style(bold: true)), "="),
+            (theme[.gutter].patched(with: theme[.flag]), "!"),
         ]
         // Roles that look alike share a letter: the first one named wins.
         let legend = Dictionary(entries, uniquingKeysWith: { first, _ in first })
         let lines = grid.lines
-        #expect(lines[1] == "The army said on Friday that it had taken the    ~ The army said on Saturday that it had captured")
+        // The day changed: a fact flag on both sides of the gutter.
+        #expect(lines[1] == "The army said on Friday that it had taken the   !~!The army said on Saturday that it had captured")
         let map = grid.styleMap(legend)
         // "Friday" removed (and under the cursor) on the left; "Saturday" added on the right.
         let friday = lines[1].range(of: "Friday")!.lowerBound.utf16Offset(in: lines[1])
@@ -113,6 +115,7 @@ struct ScreenTests {
         #expect(Array(map[1])[saturday..<saturday + 8].allSatisfy { $0 == "a" })
         #expect(Array(map[1])[0..<3] == ["N", "N", "N"])
         #expect(Array(map[1])[49] == "~")
+        #expect(Array(map[1])[48] == "!" && Array(map[1])[50] == "!")
         #expect(map[4].hasPrefix("iiiiiiiii"))
         #expect(Array(map[4])[49] == "=")
         #expect(map[0].allSatisfy { $0 == "H" })

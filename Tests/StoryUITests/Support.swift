@@ -79,6 +79,7 @@ extension UIFixtures {
         }
         let gutter: [(ThemeRole, Character)] = [(.identical, "="), (.near, "~"), (.paraphrase, "≈"), (.unique, "<"), (.moved, "↷"), (.gutter, "⋔"), (.boilerplate, "·")]
         for (role, symbol) in gutter { entries.append((theme[.gutter].patched(with: theme[role]).patched(with: Style(bold: true)), symbol)) }
+        entries.append((theme[.gutter].patched(with: theme[.flag]), "!"))
         entries.append((theme[.gutter], "|"))
         entries.append((theme[.message], "M"))
         for (_, role) in [("", ThemeRole.identical), ("", .near), ("", .paraphrase), ("", .unique), ("", .moved), ("", .gutter)] {

@@ -1,0 +1,128 @@
+import StoryCore
+
+/// One line of the facts or quotes panel and the places it jumps to (A first when A has one).
+public struct PanelItem: Sendable, Equatable {
+    public var text: String
+    public var places: [SentenceRef]
+}
+
+/// The facts and quotes panels, the gutter flags and the jumps between flagged sentences.
+extension Reader {
+    /// The facts panel: differences first (a change as one line), then what both state.
+    public var factItems: [PanelItem] {
+        let facts = ledgers.facts
+        var items: [PanelItem] = []
+        for fact in facts.ordered {
+            func first(_ side: Side, _ fact: Fact) -> SentenceRef? { fact.mentions(side).first.map { SentenceRef(side, $0.sentence) } }
+            if fact.status == .changed {
+                guard !fact.a.isEmpty, let partnerID = fact.changedWith else { continue }
+                let partner = facts.facts[partnerID]
+                let text = "changed  \(fact.kind.rawValue.padded(12)) \(fact.a[0].text) → \(partner.b[0].text)"
+                items.append(PanelItem(text: text, places: [first(.a, fact), first(.b, partner)].compactMap { $0 }))
+                continue
+            }
+            let status = LedgerText.statusLabel(fact.status)
+            var text = "\(status.padded(8)) \(fact.kind.rawValue.padded(12)) \(fact.label)"
+            if !fact.variants.isEmpty { text += " (also \(fact.variants.prefix(3).joined(separator: ", ")))" }
+            items.append(PanelItem(text: text, places: [first(.a, fact), first(.b, fact)].compactMap { $0 }))
+        }
+        return items
+    }
+
+    /// The quotes panel: one line per matched quote, flagged ones first.
+    public var quoteItems: [PanelItem] {
+        let quotes = ledgers.quotes
+        let ordered = quotes.matches.filter(\.isFlagged) + quotes.matches.filter { !$0.isFlagged }
+        return ordered.map { match in
+            let side: Side = match.a.isEmpty ? .b : .a
+            let quotation = quotes.quotations(side)[match.quotations(side)[0]]
+            var places = [SentenceRef(side, quotation.sentences[0])]
+            if let other = match.quotations(side.other).first { places.append(SentenceRef(side.other, quotes.quotations(side.other)[other].sentences[0])) }
+            let speaker = quotation.speakerName.map { " — " + $0 } ?? ""
+            return PanelItem(text: "\(LedgerText.heading(match)): “\(quotation.text)”\(speaker)", places: places)
+        }
+    }
+
+    var panelItems: [PanelItem] { overlay == .facts ? factItems : overlay == .quotes ? quoteItems : [] }
+
+    /// Rows of items the panel shows: the box less its border, title and footer lines.
+    var panelRows: Int { max(1, height - 4) }
+
+    mutating func openPanel(_ panel: Overlay) {
+        overlay = panel
+        panelSelection = 0
+        panelTop = 0
+        if panelItems.isEmpty {
+            overlay = .none
+            message = panel == .facts ? "no dates, numbers or names found" : "no quotations in either version"
+        }
+    }
+
+    mutating func handlePanel(_ key: Key) {
+        let count = panelItems.count
+        switch key {
+        case .character("j"), .down: panelSelection += 1
+        case .character("k"), .up: panelSelection -= 1
+        case .character(" "), .pageDown: panelSelection += panelRows - 1
+        case .character("b"), .pageUp: panelSelection -= panelRows - 1
+        case .character("g"), .home: panelSelection = 0
+        case .character("G"), .end: panelSelection = count - 1
+        case .enter: jumpToPanelItem(); return
+        case .character("F") where overlay == .quotes: openPanel(.facts); return
+        case .character("Q") where overlay == .facts: openPanel(.quotes); return
+        case .character("q"), .escape, .character("F"), .character("Q"): overlay = .none; return
+        case .wheelDown: panelSelection += 3
+        case .wheelUp: panelSelection -= 3
+        default: return
+        }
+        panelSelection = max(0, min(count - 1, panelSelection))
+        if panelSelection < panelTop { panelTop = panelSelection }
+        if panelSelection >= panelTop + panelRows { panelTop = panelSelection - panelRows + 1 }
+    }
+
+    /// Closes the panel and puts the cursor on the item's first place; Tab then shows its place
+    /// on the other side.
+    mutating func jumpToPanelItem() {
+        let items = panelItems
+        guard items.indices.contains(panelSelection) else { overlay = .none; return }
+        let item = items[panelSelection]
+        overlay = .none
+        guard let target = item.places.first(where: { layout().line(of: $0) != nil }) else {
+            message = "its sentences are hidden (f shows everything)"
+            return
+        }
+        cursor = target
+        focus = target.side
+        scrollToShow(target, jump: true)
+        let other = item.places.first { $0.side != target.side }
+        pendingOtherPlace = other
+        message = item.text + " · " + item.places.map(label).joined(separator: " ↔ ") + (other != nil ? " (Tab shows \(label(other!)))" : "")
+    }
+
+    func isFlagged(_ ref: SentenceRef) -> Bool {
+        let flags = ref.side == .a ? flaggedA : flaggedB
+        return flags.indices.contains(ref.index) && flags[ref.index]
+    }
+
+    /// The next or previous flagged sentence in reading order.
+    mutating func jumpFlagged(_ direction: Int) {
+        let order = layout().order
+        let start = cursor.flatMap { order.firstIndex(of: $0) } ?? (direction > 0 ? -1 : order.count)
+        var position = start + direction
+        while position >= 0, position < order.count {
+            let ref = order[position]
+            if isFlagged(ref) {
+                cursor = ref
+                focus = ref.side
+                scrollToShow(ref, jump: true)
+                return
+            }
+            position += direction
+        }
+        message = "no \(direction > 0 ? "next" : "previous") flagged sentence"
+    }
+}
+
+extension String {
+    func padded(_ width: Int) -> String { count >= width ? self : self + String(repeating: " ", count: width - count) }
+}
