@@ -22,7 +22,7 @@ struct Benchmark {
             return
         }
         let runs = arguments.first.flatMap { Int($0) } ?? 200
-        var read: [Double] = [], compare: [Double] = [], total: [Double] = []
+        var read: [Double] = [], compare: [Double] = [], ledgers: [Double] = [], total: [Double] = []
         var sink = 0
         for _ in 0..<runs {
             let start = DispatchTime.now().uptimeNanoseconds
@@ -31,7 +31,9 @@ struct Benchmark {
             let middle = DispatchTime.now().uptimeNanoseconds
             let comparison = Comparer.compare(a, b)
             let end = DispatchTime.now().uptimeNanoseconds
-            sink &+= comparison.groups.count
+            let found = Ledgers(comparison)
+            ledgers.append(Double(DispatchTime.now().uptimeNanoseconds - end) / 1e6)
+            sink &+= comparison.groups.count + found.facts.facts.count * 0
             read.append(Double(middle - start) / 1e6)
             compare.append(Double(end - middle) / 1e6)
             total.append(Double(end - start) / 1e6)
@@ -40,7 +42,7 @@ struct Benchmark {
             let sorted = values.sorted()
             return String(format: "%.3f ms", sorted[sorted.count / 2])
         }
-        print("sample pair, \(runs) runs (median): read+segment \(median(read)), compare \(median(compare)), total \(median(total)) [\(sink / runs) groups]")
+        print("sample pair, \(runs) runs (median): read+segment \(median(read)), compare \(median(compare)), total \(median(total)); facts and quotes \(median(ledgers)) more [\(sink / runs) groups]")
         readerTimings(runs: runs)
     }
 

@@ -47,8 +47,10 @@ enum FactExtractor {
     static func words(of sentence: Sentence, in story: Story) -> [FactWord] {
         Tokenizer.tokens(story.scalars, in: sentence.span).map { token in
             let first = story.scalars[token.span.start]
-            return FactWord(span: token.span, raw: story.text(of: token.span), key: token.key, isWord: token.isWord,
-                            isCapitalised: token.isWord && first.isUppercaseLetter,
+            let capitalised = token.isWord && first.isUppercaseLetter
+            // Lowercase words are only ever looked at through their key: no second String for them.
+            return FactWord(span: token.span, raw: capitalised || !token.isWord ? story.text(of: token.span) : token.key, key: token.key, isWord: token.isWord,
+                            isCapitalised: capitalised,
                             isDigits: token.isWord && first.isDigit)
         }
     }
@@ -65,6 +67,8 @@ enum FactExtractor {
         let sentence: Int
         let story: Story
         var consumed: [Bool]
+        /// Words that can start a number: most cannot, and are turned away at once.
+        let numberish: [Bool]
         var found: [FoundFact] = []
 
         init(words: [FactWord], sentence: Int, story: Story) {
@@ -72,6 +76,13 @@ enum FactExtractor {
             self.sentence = sentence
             self.story = story
             consumed = Array(repeating: false, count: words.count)
+            numberish = words.map { word in
+                guard word.isWord else { return false }
+                if word.isDigits { return true }
+                let k = word.key
+                return Lexicon.numberWords[k] != nil || FactLexicon.vagueCounts.contains(k) || k == "a" || k == "an"
+                    || (k.utf8.contains(0x2D) && Lexicon.numberWords[String(k.prefix { $0 != "-" })] != nil)
+            }
         }
 
         func key(_ i: Int) -> String { i < words.count && i >= 0 ? words[i].key : "" }
@@ -241,7 +252,7 @@ enum FactExtractor {
 
         /// A number at `i` (digits, words, "a million", "thousands"): its value and the index after it.
         func count(at i: Int) -> (String, Int)? {
-            guard i < words.count, words[i].isWord, !consumed[i] else { return nil }
+            guard i < words.count, numberish[i], !consumed[i] else { return nil }
             let k = words[i].key
             if words[i].isDigits {
                 guard let value = numericValue(k) else { return nil }
@@ -277,6 +288,7 @@ enum FactExtractor {
 
         func wordValue(_ key: String) -> Double? {
             if let digits = Lexicon.numberWords[key], let value = Double(digits) { return key == "dozen" ? nil : value }
+            guard key.utf8.contains(0x2D) else { return nil }
             // "twenty-five"
             let parts = key.split(separator: "-")
             if parts.count == 2, let tens = Lexicon.numberWords[String(parts[0])].flatMap(Double.init),
@@ -301,7 +313,7 @@ enum FactExtractor {
             guard words[i].isWord else { return nil }
             // A qualifier: "more than", "about", "nearly".
             var start = i, j = i
-            for qualifier in FactLexicon.qualifiers where (0..<qualifier.count).allSatisfy({ key(i + $0) == qualifier[$0] && !(i + $0 < words.count && consumed[i + $0]) }) {
+            for qualifier in FactLexicon.qualifiers where FactLexicon.qualifierStarts.contains(words[i].key) && (0..<qualifier.count).allSatisfy({ key(i + $0) == qualifier[$0] && !(i + $0 < words.count && consumed[i + $0]) }) {
                 j = i + qualifier.count
                 break
             }
@@ -339,7 +351,7 @@ enum FactExtractor {
         }
 
         func hyphenated(at i: Int) -> (String, String)? {
-            guard i < words.count, words[i].isWord, !consumed[i] else { return nil }
+            guard i < words.count, numberish[i], !consumed[i], words[i].key.utf8.contains(0x2D) else { return nil }
             let parts = words[i].key.split(separator: "-").map(String.init)
             guard parts.count >= 2, let unit = parts.last, unit.allSatisfy(\.isLetter) else { return nil }
             let head = parts.dropLast().joined(separator: "-")

@@ -31,6 +31,7 @@ enum FactLexicon {
         ["as", "many", "as"], ["as", "much", "as"], ["about"], ["around"], ["nearly"], ["almost"], ["roughly"],
         ["approximately"], ["over"], ["some"], ["under"], ["only"], ["just"], ["barely"], ["close", "to"],
     ]
+    static let qualifierStarts = Set(qualifiers.map { $0[0] })
     /// Counts without a value: "thousands of troops".
     static let vagueCounts: Set<String> = ["dozens", "hundreds", "thousands", "millions", "billions", "scores", "tens"]
     static let multipliers: [String: Double] = [

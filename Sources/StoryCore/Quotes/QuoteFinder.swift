@@ -109,7 +109,13 @@ enum QuoteFinder {
 
     static func assignSpeakers(_ quotations: inout [Quotation], story: Story, names: [EntityMention], entities: [Entity]) {
         let quoted = quotations.flatMap { q in q.segments.map { TextSpan(max(q.span.start, $0.start - 1), min(q.span.end, $0.end + 1)) } }
-        func isQuoted(_ position: Int) -> Bool { quoted.contains { $0.start <= position && position < $0.end } }
+            .sorted { $0.start < $1.start }
+        /// Inside quotation marks: the last segment starting at or before the position holds it.
+        func isQuoted(_ position: Int) -> Bool {
+            var low = 0, high = quoted.count
+            while low < high { let mid = (low + high) / 2; if quoted[mid].start <= position { low = mid + 1 } else { high = mid } }
+            return low > 0 && position < quoted[low - 1].end
+        }
         // Names outside quotation marks, by where they end and start.
         let outside = names.filter { !isQuoted($0.span.start) }
         var mentionEndingAt: [Int: EntityMention] = [:], mentionStartingAt: [Int: EntityMention] = [:]
@@ -120,11 +126,20 @@ enum QuoteFinder {
             // "Putin’s": the mention stops before the possessive.
             return mentionEndingAt[token.span.end - 2] ?? mentionEndingAt[token.span.end - 1]
         }
+        /// The last person named before a position, no further back than three paragraphs.
         func lastPerson(before position: Int) -> EntityMention? {
-            let paragraphFloor = story.sentences.first { $0.span.start <= position && position <= $0.span.end }
-                .map { max(0, $0.paragraph - 3) } ?? 0
-            let floor = story.paragraphs[paragraphFloor].span.start
-            return outside.last { $0.span.end <= position && $0.span.start >= floor && entities[$0.entity].kind == .person }
+            var low = 0, high = story.sentences.count
+            while low < high { let mid = (low + high) / 2; if story.sentences[mid].span.start <= position { low = mid + 1 } else { high = mid } }
+            let paragraph = low > 0 ? story.sentences[low - 1].paragraph : 0
+            let floor = story.paragraphs[max(0, paragraph - 3)].span.start
+            low = 0; high = outside.count
+            while low < high { let mid = (low + high) / 2; if outside[mid].span.end <= position { low = mid + 1 } else { high = mid } }
+            var index = low - 1
+            while index >= 0, outside[index].span.start >= floor {
+                if entities[outside[index].entity].kind == .person { return outside[index] }
+                index -= 1
+            }
+            return nil
         }
 
         /// A subject that can speak: not a place inside a phrase ("a soldier fighting in Kursk, …, said").

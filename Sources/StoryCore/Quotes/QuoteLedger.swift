@@ -46,7 +46,7 @@ public struct QuoteLedger: Sendable {
                 let content = all.filter { !Lexicon.stopWords.contains($0) }
                 let probes = (content.isEmpty ? all : content).sorted { (postings[$0]?.count ?? 0, $0) < (postings[$1]?.count ?? 0, $1) }.prefix(3)
                 for word in probes {
-                    for other in (postings[word] ?? []).prefix(200) {
+                    for other in (postings[word] ?? []).prefix(40) {
                         pairs.insert(side == .a ? Pair(a: id, b: other) : Pair(a: other, b: id))
                     }
                 }
@@ -81,6 +81,8 @@ public struct QuoteLedger: Sendable {
         }
         let unquotedA = UnquotedText(story: comparison.a, quotations: quotationsA)
         let unquotedB = UnquotedText(story: comparison.b, quotations: quotationsB)
+        var edgesOfRoot: [Int: [Edge]] = [:]
+        for (pair, edge) in edges { edgesOfRoot[union.find(pair.a), default: []].append(edge) }
         for (a, b) in components {
             var wording: QuoteClass
             var side: Side?
@@ -95,7 +97,7 @@ public struct QuoteLedger: Sendable {
                 wording = other.contains(Array(words), near: counterparts) ? .newlyQuoted : .missing
                 side = mySide
             } else {
-                let componentEdges = edges.filter { a.contains($0.key.a) && b.contains($0.key.b) }.map(\.value)
+                let componentEdges = edgesOfRoot[union.find(a[0])] ?? []
                 if componentEdges.allSatisfy({ $0 == .verbatim }) { wording = .verbatim }
                 else if componentEdges.contains(.containedInA) || componentEdges.contains(.containedInB) {
                     wording = .expanded
@@ -186,12 +188,19 @@ struct UnquotedText {
     var words: [String] = []
     var sentenceOf: [Int] = []
     var positions: [String: [Int]] = [:]
+    /// Where each sentence's words are in `words`.
+    var rangeOfSentence: [Int: Range<Int>] = [:]
 
     init(story: Story, quotations: [Quotation]) {
-        let quoted = quotations.flatMap(\.segments)
+        // Segments in text order, walked alongside the tokens.
+        let quoted = quotations.flatMap(\.segments).sorted { $0.start < $1.start }
+        var next = 0
         for sentence in story.sentences where sentence.role.isCompared {
+            let first = words.count
+            defer { rangeOfSentence[sentence.index] = first..<words.count }
             for token in Tokenizer.tokens(story.scalars, in: sentence.span) where token.isWord {
-                guard !quoted.contains(where: { $0.start <= token.span.start && token.span.start < $0.end }) else { continue }
+                while next < quoted.count, quoted[next].end <= token.span.start { next += 1 }
+                if next < quoted.count, quoted[next].start <= token.span.start { continue }
                 positions[token.key, default: []].append(words.count)
                 words.append(token.key)
                 sentenceOf.append(sentence.index)
@@ -204,7 +213,7 @@ struct UnquotedText {
     func contains(_ quote: [String], near sentences: [Int]) -> Bool {
         guard !quote.isEmpty else { return false }
         if !sentences.isEmpty {
-            let local = words.indices.filter { sentences.contains(sentenceOf[$0]) }.map { words[$0] }
+            let local = sentences.sorted().flatMap { rangeOfSentence[$0].map { Array(words[$0]) } ?? [] }
             if QuoteLedger.find(quote, in: local, from: 0) != nil { return true }
             let common = QuoteLedger.lcs(quote, local)
             if common >= 2, Double(common) >= 0.7 * Double(quote.count) { return true }
