@@ -1,12 +1,8 @@
 import ArgumentParser
 import StoryCore
 
-/// `storydiff facts A B`: the facts ledger on its own.
-struct Facts: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "List the dates, numbers, amounts and names of both stories: in both, only in one, or changed in a matched sentence."
-    )
-
+/// The two stories and the output format of `storydiff facts` and `storydiff quotes`.
+struct LedgerPairArguments: ParsableArguments {
     @Argument(help: "The first version (side A).")
     var first: String?
 
@@ -20,15 +16,24 @@ struct Facts: ParsableCommand {
 
     @Option(help: "Output format: text or json.")
     var format: Format = .text
+}
+
+/// `storydiff facts A B`: the facts ledger on its own.
+struct Facts: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List the dates, numbers, amounts and names of both stories: in both, only in one, or changed in a matched sentence."
+    )
+
+    @OptionGroup var pair: LedgerPairArguments
 
     @Flag(help: "Only the differences: leave out facts both versions state.")
     var onlyDifferences = false
 
     func run() throws {
-        let (a, b) = try loadPair(first, second, demo: demo)
+        let (a, b) = try loadPair(pair.first, pair.second, demo: pair.demo)
         let comparison = Comparer.compare(a, b)
         let ledger = FactLedger(comparison)
-        switch format {
+        switch pair.format {
         case .text: writeOutput(LedgerText.facts(ledger, includeShared: !onlyDifferences))
         case .json: writeOutput(try jsonText(FactsDocument(ledger, includeShared: !onlyDifferences)))
         }
@@ -41,26 +46,16 @@ struct Quotes: ParsableCommand {
         abstract: "List the quotations of both stories: verbatim, altered, expanded, newly quoted, missing, or speaker changed."
     )
 
-    @Argument(help: "The first version (side A).")
-    var first: String?
-
-    @Argument(help: "The second version (side B).")
-    var second: String?
-
-    @Flag(help: "Use the bundled sample pair.")
-    var demo = false
-
-    @Option(help: "Output format: text or json.")
-    var format: Facts.Format = .text
+    @OptionGroup var pair: LedgerPairArguments
 
     @Flag(help: "Only the differences: leave out quotations kept verbatim.")
     var onlyDifferences = false
 
     func run() throws {
-        let (a, b) = try loadPair(first, second, demo: demo)
+        let (a, b) = try loadPair(pair.first, pair.second, demo: pair.demo)
         let comparison = Comparer.compare(a, b)
         let ledger = QuoteLedger(comparison, facts: FactLedger(comparison))
-        switch format {
+        switch pair.format {
         case .text: writeOutput(LedgerText.quotes(ledger, includeVerbatim: !onlyDifferences))
         case .json: writeOutput(try jsonText(QuotesDocument(ledger, includeVerbatim: !onlyDifferences)))
         }

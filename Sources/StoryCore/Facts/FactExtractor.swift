@@ -154,7 +154,7 @@ enum FactExtractor {
                 else if day != nil, key(end) == ",", let y = year(at: end + 1) { yearValue = y; end += 2 }
                 if day == nil && yearValue == nil {
                     // "in March", "since May": a month alone needs a word that makes it a time.
-                    guard i > 0, FactLexicon.beforeMonth.contains(key(i - 1)), k != "may" || key(i - 1) != "may" else { return nil }
+                    guard i > 0, FactLexicon.beforeMonth.contains(key(i - 1)) else { return nil }
                 }
                 var dateKey = "date:" + (yearValue.map { "\($0)-" } ?? "") + pad(month)
                 if let day { dateKey += "-" + pad(day) }

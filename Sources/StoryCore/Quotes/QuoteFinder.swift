@@ -24,7 +24,6 @@ enum QuoteFinder {
             let span = TextSpan(group.first!.outer.start, group.last!.outer.end)
             let inner = group.map(\.inner)
             let text = inner.map { story.text(of: $0) }.joined(separator: " … ")
-            let paragraph = story.paragraphs[group[0].paragraph]
             var sentences: [Int] = []
             for p in group[0].paragraph...group.last!.paragraph {
                 for index in story.paragraphs[p].sentences {
@@ -32,7 +31,6 @@ enum QuoteFinder {
                     if group.contains(where: { $0.outer.start < sentence.end && $0.outer.end > sentence.start }) { sentences.append(index) }
                 }
             }
-            _ = paragraph
             quotations.append(Quotation(id: quotations.count, side: side, span: span, segments: inner, text: text,
                                         sentences: sentences, speaker: nil, speakerName: nil))
         }
