@@ -3,7 +3,8 @@ import StoryCore
 import StoryUI
 
 /// Release-mode benchmarks, in-process so that start-up is not counted:
-///   storydiff-bench [runs]                      the sample pair and the reader (default 200 runs)
+///   storydiff-bench [runs] [--engine]           the sample pair and the reader (default 200 runs);
+///                                               --engine: only read and compare, for a profiler
 ///   storydiff-bench scale [runs] [--sizes 100,1000,10000,100000] [--tools] [--json FILE] [--errors N]
 @main
 struct Benchmark {
@@ -22,6 +23,16 @@ struct Benchmark {
             return
         }
         let runs = arguments.first.flatMap { Int($0) } ?? 200
+        if arguments.contains("--engine") {
+            // Only reading and comparing, for a profiler.
+            var groups = 0
+            for _ in 0..<runs {
+                groups &+= Comparer.compare(StoryReader.story(name: SamplePair.originalName, text: SamplePair.original),
+                                            StoryReader.story(name: SamplePair.syndicatedName, text: SamplePair.syndicated)).groups.count
+            }
+            print("\(runs) comparisons, \(groups / runs) groups each")
+            return
+        }
         var read: [Double] = [], compare: [Double] = [], ledgers: [Double] = [], total: [Double] = []
         var sink = 0
         for _ in 0..<runs {

@@ -139,3 +139,14 @@ struct ReadingTests {
         #expect(story.paragraphs.map(\.role) == [.headline, .byline, .dateline, .body])
     }
 }
+
+extension String {
+    /// Every occurrence of one character replaced (to make variants of a story's text).
+    func replacingAll(_ target: Character, with replacement: String) -> String {
+        var result = ""
+        for character in self {
+            if character == target { result += replacement } else { result.append(character) }
+        }
+        return result
+    }
+}

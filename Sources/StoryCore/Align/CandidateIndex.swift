@@ -6,48 +6,81 @@ struct CandidateIndex {
     static let perSentence = 6
     static let minimumCosine = 0.08
 
-    struct Candidate: Hashable {
+    struct Candidate: Hashable, Comparable {
         var a: Int
         var b: Int
+        static func < (x: Candidate, y: Candidate) -> Bool { (x.a, x.b) < (y.a, y.b) }
     }
 
-    /// Candidate pairs among the given sentences, best by weighted cosine from both sides.
-    static func candidates(a: [Int], b: [Int], profilesA: [SentenceProfile], profilesB: [SentenceProfile], scorer: PairScorer) -> [Candidate] {
-        var postings: [Int: [Int]] = [:]
-        for sentence in b { for term in profilesB[sentence].terms.keys { postings[term, default: []].append(sentence) } }
-        let normsB = Dictionary(uniqueKeysWithValues: b.map { ($0, scorer.norm(profilesB[$0])) })
+    /// Candidate pairs among the given sentences, best by weighted cosine from both sides,
+    /// sorted and without repeats. `normsA` and `normsB` are indexed by sentence.
+    static func candidates(a: [Int], b: [Int], profilesA: [SentenceProfile], profilesB: [SentenceProfile],
+                           normsA: [Double], normsB: [Double], scorer: PairScorer) -> [Candidate] {
+        // Postings in flat arrays (stem → B sentences with their weights): no hashing in the loop.
+        let vocabularySize = scorer.idf.count
+        var start = [Int](repeating: 0, count: vocabularySize + 1)
+        for sentence in b { for term in profilesB[sentence].terms { start[term.term + 1] += 1 } }
+        for term in 0..<vocabularySize { start[term + 1] += start[term] }
+        var fill = start
+        var postedSentence = [Int](repeating: 0, count: start[vocabularySize])
+        var postedWeight = [Double](repeating: 0, count: start[vocabularySize])
+        for sentence in b {
+            for term in profilesB[sentence].terms {
+                postedSentence[fill[term.term]] = sentence
+                postedWeight[fill[term.term]] = scorer.weight(term.term, count: term.count)
+                fill[term.term] += 1
+            }
+        }
 
         var accumulator = [Double](repeating: 0, count: profilesB.count)
         var touched: [Int] = []
-        var bestForB: [Int: [(Double, Int)]] = [:]
-        var result = Set<Candidate>()
+        var bestForB = [[(Double, Int)]](repeating: [], count: profilesB.count)
+        var result: [Candidate] = []
+        var scored: [(Double, Int)] = []
         for sentence in a {
             let profile = profilesA[sentence]
-            let normA = scorer.norm(profile)
+            let normA = normsA[sentence]
             guard normA > 0 else { continue }
-            for term in profile.terms.keys.sorted() {
-                let count = profile.terms[term]!
-                guard let list = postings[term], list.count <= postingCap else { continue }
-                let wa = scorer.weight(term, count: count)
-                for other in list {
+            for term in profile.terms {
+                let first = start[term.term], end = start[term.term + 1]
+                guard end > first, end - first <= postingCap else { continue }
+                let wa = scorer.weight(term.term, count: term.count)
+                for posting in first..<end {
+                    let other = postedSentence[posting]
                     if accumulator[other] == 0 { touched.append(other) }
-                    accumulator[other] += wa * scorer.weight(term, count: profilesB[other].terms[term]!)
+                    accumulator[other] += wa * postedWeight[posting]
                 }
             }
-            var scored: [(Double, Int)] = []
+            scored.removeAll(keepingCapacity: true)
             for other in touched {
-                let cosine = accumulator[other] / (normA * normsB[other]!)
+                let cosine = accumulator[other] / (normA * normsB[other])
                 accumulator[other] = 0
                 if cosine >= minimumCosine { scored.append((cosine, other)) }
             }
             touched.removeAll(keepingCapacity: true)
             scored.sort { ($0.0, $1.1) > ($1.0, $0.1) }
-            for (_, other) in scored.prefix(perSentence) { result.insert(Candidate(a: sentence, b: other)) }
-            for (cosine, other) in scored { bestForB[other, default: []].append((cosine, sentence)) }
+            for (_, other) in scored.prefix(perSentence) { result.append(Candidate(a: sentence, b: other)) }
+            for (cosine, other) in scored { keepBest((cosine, sentence), in: &bestForB[other]) }
         }
-        for (other, list) in bestForB {
-            for (_, sentence) in list.sorted(by: { ($0.0, $1.1) > ($1.0, $0.1) }).prefix(perSentence) { result.insert(Candidate(a: sentence, b: other)) }
+        for other in b {
+            for (_, sentence) in bestForB[other] { result.append(Candidate(a: sentence, b: other)) }
         }
-        return Array(result)
+        result.sort()
+        var unique: [Candidate] = []
+        unique.reserveCapacity(result.count)
+        for candidate in result where unique.last != candidate { unique.append(candidate) }
+        return unique
+    }
+
+    /// Keeps the `perSentence` best (highest cosine; on a tie, the earlier sentence) in `list`.
+    private static func keepBest(_ entry: (Double, Int), in list: inout [(Double, Int)]) {
+        func better(_ x: (Double, Int), _ y: (Double, Int)) -> Bool { (x.0, y.1) > (y.0, x.1) }
+        if list.count == perSentence {
+            guard better(entry, list[perSentence - 1]) else { return }
+            list.removeLast()
+        }
+        var index = list.count
+        while index > 0 && better(entry, list[index - 1]) { index -= 1 }
+        list.insert(entry, at: index)
     }
 }

@@ -3,6 +3,8 @@ struct PairScorer {
     /// Inverse document frequency of each stem id (sentences as documents).
     let idf: [Double]
     let vocabulary: Vocabulary
+    /// Reused buffers for the word-order measure (one scorer serves one comparison, on one thread).
+    private let scratch: OrderScratch
 
     /// Classes for a scored pair.
     static let nearOrder = 0.8
@@ -13,83 +15,100 @@ struct PairScorer {
 
     init(profiles: [SentenceProfile], vocabulary: Vocabulary) {
         var df = [Int](repeating: 0, count: vocabulary.words.count)
-        for profile in profiles { for term in profile.terms.keys { df[term] += 1 } }
+        for profile in profiles { for term in profile.terms { df[term.term] += 1 } }
         let n = Double(profiles.count)
         idf = df.map { log((n + 1) / (Double($0) + 0.5)) + 1 }
         self.vocabulary = vocabulary
+        scratch = OrderScratch(vocabularySize: vocabulary.words.count)
     }
 
     func weight(_ term: Int, count: Int) -> Double { Double(count) * idf[term] }
 
     func norm(_ profile: SentenceProfile) -> Double {
         var sum = 0.0
-        // Sorted, so that sums (and so scores) are the same in every run.
-        for term in profile.terms.keys.sorted() { let w = weight(term, count: profile.terms[term]!); sum += w * w }
+        for term in profile.terms { let w = weight(term.term, count: term.count); sum += w * w }
         return sum.squareRoot()
     }
 
-    /// Score and features for a pair of (possibly joined) profiles.
-    func features(_ a: SentenceProfile, _ b: SentenceProfile) -> (score: Double, features: MatchFeatures) {
+    /// What the aligner needs to rank and grow a pair: everything but the words shown to people.
+    struct Measure {
+        var score: Double
+        var cosine: Double
+        /// Rounded as `MatchFeatures` shows them, so that decisions match what reports say.
+        var wordOrder: Double
+        var containmentA: Double
+        var containmentB: Double
+        /// Content stems both sides use.
+        var sharedTerms: Int
+
+        /// Two sentences with the same identity key agree on everything measured.
+        static let identical = Measure(score: 1, cosine: 1, wordOrder: 1, containmentA: 1, containmentB: 1, sharedTerms: .max)
+    }
+
+    /// Score and measures of a pair, given the profiles' norms: one merge of the sorted term lists
+    /// and a bit-parallel word-order measure.
+    func measure(_ a: SentenceProfile, normA: Double, _ b: SentenceProfile, normB: Double) -> Measure {
         var dot = 0.0, totalA = 0.0, totalB = 0.0, sharedA = 0.0, sharedB = 0.0
-        var shared: [(Double, Int)] = []
-        for term in a.terms.keys.sorted() {
-            let count = a.terms[term]!
-            let wa = weight(term, count: count)
-            totalA += idf[term] * Double(count)
-            if let countB = b.terms[term] {
-                dot += wa * weight(term, count: countB)
-                sharedA += idf[term] * Double(min(count, countB))
-                shared.append((idf[term], term))
+        var shared = 0
+        let x = a.terms, y = b.terms
+        var i = 0, j = 0
+        // Sums run in stem order on each side, as they always have, so scores do not drift.
+        while i < x.count {
+            let term = x[i].term
+            while j < y.count && y[j].term < term { j += 1 }
+            let idf = idf[term]
+            totalA += idf * Double(x[i].count)
+            if j < y.count && y[j].term == term {
+                dot += weight(term, count: x[i].count) * weight(term, count: y[j].count)
+                sharedA += idf * Double(min(x[i].count, y[j].count))
+                shared += 1
             }
+            i += 1
         }
-        for term in b.terms.keys.sorted() {
-            let count = b.terms[term]!
-            totalB += idf[term] * Double(count)
-            if let countA = a.terms[term] { sharedB += idf[term] * Double(min(count, countA)) }
+        i = 0; j = 0
+        while j < y.count {
+            let term = y[j].term
+            while i < x.count && x[i].term < term { i += 1 }
+            totalB += idf[term] * Double(y[j].count)
+            if i < x.count && x[i].term == term { sharedB += idf[term] * Double(min(y[j].count, x[i].count)) }
+            j += 1
         }
-        let normA = norm(a), normB = norm(b)
         let cosine = normA > 0 && normB > 0 ? min(1, dot / (normA * normB)) : 0
-        let order = Self.orderRatio(a.order, b.order)
-        let containmentA = totalA > 0 ? sharedA / totalA : 0
-        let containmentB = totalB > 0 ? sharedB / totalB : 0
+        let order = scratch.orderRatio(a.order, b.order)
+        return Measure(score: Self.combine(cosine: cosine, order: order), cosine: cosine, wordOrder: order.rounded(places: 3),
+                       containmentA: (totalA > 0 ? sharedA / totalA : 0).rounded(places: 3),
+                       containmentB: (totalB > 0 ? sharedB / totalB : 0).rounded(places: 3), sharedTerms: shared)
+    }
+
+    func measure(_ a: SentenceProfile, _ b: SentenceProfile) -> Measure {
+        measure(a, normA: norm(a), b, normB: norm(b))
+    }
+
+    /// Score and features for a pair of (possibly joined) profiles: the measures, with the shared
+    /// words and the numbers only one side states, for people to read.
+    func features(_ a: SentenceProfile, _ b: SentenceProfile) -> (score: Double, features: MatchFeatures) {
+        let measure = measure(a, b)
+        var shared: [(Double, Int)] = []
+        var j = 0
+        for term in a.terms {
+            while j < b.terms.count && b.terms[j].term < term.term { j += 1 }
+            if j < b.terms.count && b.terms[j].term == term.term { shared.append((idf[term.term], term.term)) }
+        }
         let features = MatchFeatures(
-            contentCosine: cosine.rounded(places: 3),
-            wordOrder: order.rounded(places: 3),
-            containmentA: containmentA.rounded(places: 3),
-            containmentB: containmentB.rounded(places: 3),
+            contentCosine: measure.cosine.rounded(places: 3),
+            wordOrder: measure.wordOrder,
+            containmentA: measure.containmentA,
+            containmentB: measure.containmentB,
             sharedWords: shared.map { ($0.0, vocabulary.words[$0.1]) }.sorted { ($0.0, $1.1) > ($1.0, $0.1) }.prefix(6).map(\.1),
             numbersOnlyA: a.numbers.subtracting(b.numbers).sorted(),
             numbersOnlyB: b.numbers.subtracting(a.numbers).sorted()
         )
-        return (Self.combine(cosine: cosine, order: order), features)
+        return (measure.score, features)
     }
 
     /// The similarity: content agreement first, word order as support.
     static func combine(cosine: Double, order: Double) -> Double {
         min(1, max(0, 0.6 * cosine + 0.4 * order)).rounded(places: 3)
-    }
-
-    /// 2·LCS / (|a| + |b|); long inputs fall back to a bag-of-words overlap to bound the cost.
-    static func orderRatio(_ a: [Int], _ b: [Int]) -> Double {
-        let total = a.count + b.count
-        guard total > 0 else { return 1 }
-        guard !a.isEmpty, !b.isEmpty else { return 0 }
-        if a.count * b.count > 250_000 {
-            var counts: [Int: Int] = [:]
-            for x in a { counts[x, default: 0] += 1 }
-            var common = 0
-            for y in b where counts[y, default: 0] > 0 { counts[y]! -= 1; common += 1 }
-            return Double(2 * common) / Double(total)
-        }
-        var previous = [Int](repeating: 0, count: b.count + 1)
-        var current = previous
-        for x in a {
-            for (j, y) in b.enumerated() {
-                current[j + 1] = x == y ? previous[j] + 1 : max(previous[j + 1], current[j])
-            }
-            swap(&previous, &current)
-        }
-        return Double(2 * previous[b.count]) / Double(total)
     }
 }
 

@@ -16,6 +16,16 @@ struct SentenceAligner {
         var moved = false
     }
 
+    /// A group while alignment runs: the measures decide, the features for people come at the end.
+    private struct Draft {
+        var a: [Int]
+        var b: [Int]
+        var measure: PairScorer.Measure
+        var identical: Bool
+        var moved = false
+        var score: Double { identical ? 1 : measure.score }
+    }
+
     let profilesA: [SentenceProfile]
     let profilesB: [SentenceProfile]
     /// Compared sentence indices, in text order.
@@ -27,6 +37,9 @@ struct SentenceAligner {
     /// Position of each sentence in `comparedA` / `comparedB` (-1 for boilerplate).
     let positionA: [Int]
     let positionB: [Int]
+    /// Norms of every profile, computed once.
+    let normsA: [Double]
+    let normsB: [Double]
 
     init(profilesA: [SentenceProfile], profilesB: [SentenceProfile], comparedA: [Int], comparedB: [Int],
          paragraphOfA: [Int], paragraphOfB: [Int], scorer: PairScorer) {
@@ -43,6 +56,8 @@ struct SentenceAligner {
         for (position, sentence) in comparedB.enumerated() { positionB[sentence] = position }
         self.positionA = positionA
         self.positionB = positionB
+        normsA = profilesA.map(scorer.norm)
+        normsB = profilesB.map(scorer.norm)
     }
 
     static let growthSlack = 0.02
@@ -59,7 +74,7 @@ struct SentenceAligner {
     func align(candidateTime: inout Duration) -> [Group] {
         var groupOfA = [Int?](repeating: nil, count: profilesA.count)
         var groupOfB = [Int?](repeating: nil, count: profilesB.count)
-        var groups: [Group] = []
+        var groups: [Draft] = []
 
         // 1. Identical sentences, k-th occurrence with k-th occurrence.
         var waiting: [String: [Int]] = [:]
@@ -69,10 +84,9 @@ struct SentenceAligner {
         for sentence in comparedA {
             let key = profilesA[sentence].identity
             guard !key.isEmpty, let other = waiting[key]?.popLast() else { continue }
-            let (_, features) = scorer.features(profilesA[sentence], profilesB[other])
             groupOfA[sentence] = groups.count
             groupOfB[other] = groups.count
-            groups.append(Group(a: [sentence], b: [other], score: 1, features: features, identical: true))
+            groups.append(Draft(a: [sentence], b: [other], measure: .identical, identical: true))
         }
 
         // 2. Best-first acceptance of scored candidates.
@@ -80,18 +94,16 @@ struct SentenceAligner {
         let freeB = comparedB.filter { groupOfB[$0] == nil }
         let clock = ContinuousClock()
         let started = clock.now
-        let candidates = CandidateIndex.candidates(a: freeA, b: freeB, profilesA: profilesA, profilesB: profilesB, scorer: scorer)
+        let candidates = CandidateIndex.candidates(a: freeA, b: freeB, profilesA: profilesA, profilesB: profilesB,
+                                                   normsA: normsA, normsB: normsB, scorer: scorer)
         candidateTime += clock.now - started
-        var scored = candidates.map { candidate -> (Double, CandidateIndex.Candidate, MatchFeatures) in
-            let (score, features) = scorer.features(profilesA[candidate.a], profilesB[candidate.b])
-            return (score, candidate, features)
-        }
-        scored.sort { ($0.0, $1.1.a, $1.1.b) > ($1.0, $0.1.a, $0.1.b) }
-        for (score, candidate, features) in scored where score >= PairScorer.paraphraseScore {
-            guard groupOfA[candidate.a] == nil, groupOfB[candidate.b] == nil, !features.sharedWords.isEmpty else { continue }
+        var scored = candidates.map { candidate in (candidate, measure(candidate.a, candidate.b)) }
+        scored.sort { ($0.1.score, $1.0.a, $1.0.b) > ($1.1.score, $0.0.a, $0.0.b) }
+        for (candidate, measure) in scored where measure.score >= PairScorer.paraphraseScore {
+            guard groupOfA[candidate.a] == nil, groupOfB[candidate.b] == nil, measure.sharedTerms > 0 else { continue }
             groupOfA[candidate.a] = groups.count
             groupOfB[candidate.b] = groups.count
-            groups.append(Group(a: [candidate.a], b: [candidate.b], score: score, features: features, identical: false))
+            groups.append(Draft(a: [candidate.a], b: [candidate.b], measure: measure, identical: false))
         }
 
         // 2b. Weaker pairs that their neighbours support: the sentence before or after each is
@@ -99,12 +111,12 @@ struct SentenceAligner {
         //     new pair supports its own neighbours.
         for _ in 0..<3 {
             var added = false
-            for (score, candidate, features) in scored where score >= PairScorer.contextScore && score < PairScorer.paraphraseScore {
-                guard groupOfA[candidate.a] == nil, groupOfB[candidate.b] == nil, features.sharedWords.count >= 2,
+            for (candidate, measure) in scored where measure.score >= PairScorer.contextScore && measure.score < PairScorer.paraphraseScore {
+                guard groupOfA[candidate.a] == nil, groupOfB[candidate.b] == nil, measure.sharedTerms >= 2,
                       supported(candidate, groupOfA: groupOfA, groupOfB: groupOfB) else { continue }
                 groupOfA[candidate.a] = groups.count
                 groupOfB[candidate.b] = groups.count
-                groups.append(Group(a: [candidate.a], b: [candidate.b], score: score, features: features, identical: false))
+                groups.append(Draft(a: [candidate.a], b: [candidate.b], measure: measure, identical: false))
                 added = true
             }
             if !added { break }
@@ -117,7 +129,17 @@ struct SentenceAligner {
 
         // 4. Moves.
         markMoves(&groups)
-        return groups
+
+        // The features people read, once per group.
+        return groups.map { draft in
+            let (_, features) = scorer.features(SentenceProfile.joined(draft.a.map { profilesA[$0] }),
+                                                SentenceProfile.joined(draft.b.map { profilesB[$0] }))
+            return Group(a: draft.a, b: draft.b, score: draft.score, features: features, identical: draft.identical, moved: draft.moved)
+        }
+    }
+
+    private func measure(_ a: Int, _ b: Int) -> PairScorer.Measure {
+        scorer.measure(profilesA[a], normA: normsA[a], profilesB[b], normB: normsB[b])
     }
 
     /// Whether a neighbour of `candidate.a` is matched with a neighbour of `candidate.b`.
@@ -135,7 +157,7 @@ struct SentenceAligner {
     }
 
     /// Adds unmatched neighbours to one side of a group while that lifts the score.
-    private func grow(_ group: inout Group, id: Int, groupOfA: inout [Int?], groupOfB: inout [Int?]) {
+    private func grow(_ group: inout Draft, id: Int, groupOfA: inout [Int?], groupOfB: inout [Int?]) {
         while group.a.count + group.b.count < 5 {
             var options: [(side: Side, sentence: Int)] = []
             if group.b.count == 1 {
@@ -148,25 +170,26 @@ struct SentenceAligner {
                     options.append((.b, neighbour))
                 }
             }
-            var best: (gain: Double, score: Double, features: MatchFeatures, side: Side, sentence: Int)?
+            var best: (gain: Double, measure: PairScorer.Measure, side: Side, sentence: Int)?
             for option in options {
                 let a = option.side == .a ? (group.a + [option.sentence]).sorted() : group.a
                 let b = option.side == .b ? (group.b + [option.sentence]).sorted() : group.b
                 let joinedA = SentenceProfile.joined(a.map { profilesA[$0] })
                 let joinedB = SentenceProfile.joined(b.map { profilesB[$0] })
-                let (score, features) = scorer.features(joinedA, joinedB)
+                let measure = scorer.measure(joinedA, joinedB)
+                let score = measure.score
                 let part = option.side == .a ? profilesA[option.sentence] : profilesB[option.sentence]
                 let contained = containment(part, in: option.side == .a ? joinedB : joinedA)
                 // How much more of the single side the group now explains.
                 let explained = option.side == .a
-                    ? features.containmentB - group.features.containmentB
-                    : features.containmentA - group.features.containmentA
+                    ? measure.containmentB - group.measure.containmentB
+                    : measure.containmentA - group.measure.containmentA
                 let scoreGain = score - group.score
                 let accepted = contained >= Self.partContainment && score >= PairScorer.paraphraseScore
                     && (scoreGain >= Self.growthSlack || (explained >= Self.explainedGain && contained >= Self.strongPartContainment))
                 guard accepted else { continue }
                 let gain = scoreGain + explained
-                if best == nil || gain > best!.gain { best = (gain, score, features, option.side, option.sentence) }
+                if best == nil || gain > best!.gain { best = (gain, measure, option.side, option.sentence) }
             }
             guard let chosen = best else { return }
             if chosen.side == .a {
@@ -176,8 +199,7 @@ struct SentenceAligner {
                 group.b = (group.b + [chosen.sentence]).sorted()
                 groupOfB[chosen.sentence] = id
             }
-            group.score = chosen.score
-            group.features = chosen.features
+            group.measure = chosen.measure
         }
     }
 
@@ -200,16 +222,19 @@ struct SentenceAligner {
     /// Share of a sentence's content weight found in another passage.
     private func containment(_ part: SentenceProfile, in whole: SentenceProfile) -> Double {
         var total = 0.0, found = 0.0
-        for term in part.terms.keys.sorted() {
-            let count = part.terms[term]!
-            total += scorer.idf[term] * Double(count)
-            if let other = whole.terms[term] { found += scorer.idf[term] * Double(min(count, other)) }
+        var j = 0
+        for term in part.terms {
+            while j < whole.terms.count && whole.terms[j].term < term.term { j += 1 }
+            total += scorer.idf[term.term] * Double(term.count)
+            if j < whole.terms.count && whole.terms[j].term == term.term {
+                found += scorer.idf[term.term] * Double(min(term.count, whole.terms[j].count))
+            }
         }
         return total > 0 ? found / total : 0
     }
 
     /// Marks the groups that are not on the longest chain in text order on both sides.
-    private func markMoves(_ groups: inout [Group]) {
+    private func markMoves(_ groups: inout [Draft]) {
         let order = groups.indices.sorted { groups[$0].a[0] < groups[$1].a[0] }
         let keys = order.map { groups[$0].b[0] }
         let chain = Set(LongestIncreasing.indices(keys).map { order[$0] })

@@ -35,14 +35,22 @@ struct Vocabulary {
     }
 }
 
+/// A content stem and how often a sentence uses it.
+struct TermCount: Equatable {
+    var term: Int
+    var count: Int
+}
+
 /// What the matcher knows about one sentence.
 struct SentenceProfile {
     /// Equal keys mean identical sentences.
     var identity: String
     /// Stems of all words in order (stop words kept, honorifics dropped): for word order.
     var order: [Int]
-    /// Stems of content words with their counts: for the weighted cosine and containment.
-    var terms: [Int: Int]
+    /// Stems of content words with their counts, sorted by stem id: for the weighted cosine and
+    /// containment. Sorted arrays merge in one pass, with no hashing, and sum in a fixed order
+    /// (so scores are the same in every run).
+    var terms: [TermCount]
     /// Numbers the sentence states, canonical ("30", "1000000").
     var numbers: Set<String>
     /// Words as a reader counts them.
@@ -50,7 +58,7 @@ struct SentenceProfile {
 
     static func make(_ text: String, tokens: [Token], vocabulary: inout Vocabulary) -> SentenceProfile {
         var order: [Int] = []
-        var terms: [Int: Int] = [:]
+        var content: [Int] = []
         var numbers = Set<String>()
         var wordCount = 0
         for token in tokens where token.isWord {
@@ -58,10 +66,19 @@ struct SentenceProfile {
             for part in vocabulary.parts(of: token.key) {
                 order.append(part.id)
                 if part.isNumber { numbers.insert(part.text) }
-                if !part.isStopWord { terms[part.id, default: 0] += 1 }
+                if !part.isStopWord { content.append(part.id) }
             }
         }
-        return SentenceProfile(identity: MatchKey.identity(text), order: order, terms: terms, numbers: numbers, wordCount: wordCount)
+        return SentenceProfile(identity: MatchKey.identity(text), order: order, terms: counted(content), numbers: numbers, wordCount: wordCount)
+    }
+
+    /// Stem ids with their counts, sorted by id.
+    static func counted(_ ids: [Int]) -> [TermCount] {
+        var result: [TermCount] = []
+        for id in ids.sorted() {
+            if result.last?.term == id { result[result.count - 1].count += 1 } else { result.append(TermCount(term: id, count: 1)) }
+        }
+        return result
     }
 
     /// A word's matching forms: split at hyphens ("30-day" → "30", "day"), possessives and
@@ -94,23 +111,26 @@ struct SentenceProfile {
 
     /// Merges the profiles of several sentences (a split or merged group).
     static func joined(_ profiles: [SentenceProfile]) -> SentenceProfile {
-        var result = SentenceProfile(identity: profiles.map(\.identity).joined(separator: " "), order: [], terms: [:], numbers: [], wordCount: 0)
+        if profiles.count == 1 { return profiles[0] }
+        var result = SentenceProfile(identity: profiles.map(\.identity).joined(separator: " "), order: [], terms: [], numbers: [], wordCount: 0)
         for profile in profiles {
             result.order += profile.order
-            result.terms.merge(profile.terms, uniquingKeysWith: +)
+            result.terms = merged(result.terms, profile.terms)
             result.numbers.formUnion(profile.numbers)
             result.wordCount += profile.wordCount
         }
         return result
     }
-}
 
-extension String {
-    func replacingAll(_ target: Character, with replacement: String) -> String {
-        guard contains(target) else { return self }
-        var result = ""
-        for character in self {
-            if character == target { result += replacement } else { result.append(character) }
+    /// Two sorted term lists as one, counts added.
+    static func merged(_ x: [TermCount], _ y: [TermCount]) -> [TermCount] {
+        var result: [TermCount] = []
+        result.reserveCapacity(x.count + y.count)
+        var i = 0, j = 0
+        while i < x.count || j < y.count {
+            if j == y.count || (i < x.count && x[i].term < y[j].term) { result.append(x[i]); i += 1 }
+            else if i == x.count || y[j].term < x[i].term { result.append(y[j]); j += 1 }
+            else { result.append(TermCount(term: x[i].term, count: x[i].count + y[j].count)); i += 1; j += 1 }
         }
         return result
     }

@@ -37,54 +37,94 @@ enum WordDiffer {
     /// Pairs (i, j) of equal tokens forming a common subsequence.
     static func matchPairs(_ a: [Int], _ b: [Int], wordsA: [Bool]) -> [(Int, Int)] {
         var pairs: [(Int, Int)] = []
-        match(a, b, 0..<a.count, 0..<b.count, wordsA: wordsA, into: &pairs)
+        var scratch = Scratch(size: (a.max() ?? -1) + 1, bSize: (b.max() ?? -1) + 1)
+        match(a, b, 0..<a.count, 0..<b.count, wordsA: wordsA, scratch: &scratch, into: &pairs)
         return pairs.sorted { $0.0 < $1.0 }
     }
 
-    private static func match(_ a: [Int], _ b: [Int], _ ra: Range<Int>, _ rb: Range<Int>, wordsA: [Bool], into pairs: inout [(Int, Int)]) {
+    /// Counts and first positions of token ids, reused across the recursion (ids are dense and
+    /// few: no dictionaries in the inner loop).
+    private struct Scratch {
+        var countA: [Int32]
+        var positionA: [Int32]
+        var countB: [Int32]
+        var positionB: [Int32]
+        var table: [Int32] = []
+
+        init(size: Int, bSize: Int) {
+            let size = max(size, bSize)
+            countA = [Int32](repeating: 0, count: size)
+            positionA = countA
+            countB = countA
+            positionB = countA
+        }
+    }
+
+    private static func match(_ a: [Int], _ b: [Int], _ ra: Range<Int>, _ rb: Range<Int>, wordsA: [Bool],
+                              scratch: inout Scratch, into pairs: inout [(Int, Int)]) {
         var lowA = ra.lowerBound, lowB = rb.lowerBound, highA = ra.upperBound, highB = rb.upperBound
         while lowA < highA, lowB < highB, a[lowA] == b[lowB] { pairs.append((lowA, lowB)); lowA += 1; lowB += 1 }
         while highA > lowA, highB > lowB, a[highA - 1] == b[highB - 1] { pairs.append((highA - 1, highB - 1)); highA -= 1; highB -= 1 }
         guard lowA < highA, lowB < highB else { return }
 
         // Patience: words unique on both sides, in increasing order on both.
-        var countA: [Int: (Int, Int)] = [:], countB: [Int: (Int, Int)] = [:]
-        for i in lowA..<highA where wordsA[i] { countA[a[i], default: (0, i)].0 += 1 }
-        for j in lowB..<highB { countB[b[j], default: (0, j)].0 += 1 }
-        var uniques: [(Int, Int)] = []
-        for (key, (count, i)) in countA where count == 1 {
-            if let (countInB, j) = countB[key], countInB == 1 { uniques.append((i, j)) }
+        for i in lowA..<highA where wordsA[i] {
+            if scratch.countA[a[i]] == 0 { scratch.positionA[a[i]] = Int32(i) }
+            scratch.countA[a[i]] += 1
         }
-        uniques.sort { $0.0 < $1.0 }
+        for j in lowB..<highB {
+            if scratch.countB[b[j]] == 0 { scratch.positionB[b[j]] = Int32(j) }
+            scratch.countB[b[j]] += 1
+        }
+        var uniques: [(Int, Int)] = []
+        for i in lowA..<highA where wordsA[i] && scratch.countA[a[i]] == 1 && scratch.countB[a[i]] == 1 {
+            uniques.append((i, Int(scratch.positionB[a[i]])))
+        }
+        for i in lowA..<highA { scratch.countA[a[i]] = 0 }
+        for j in lowB..<highB { scratch.countB[b[j]] = 0 }
         let chain = LongestIncreasing.indices(uniques.map(\.1)).map { uniques[$0] }
         if !chain.isEmpty {
             var previousA = lowA, previousB = lowB
             for (i, j) in chain {
-                match(a, b, previousA..<i, previousB..<j, wordsA: wordsA, into: &pairs)
+                match(a, b, previousA..<i, previousB..<j, wordsA: wordsA, scratch: &scratch, into: &pairs)
                 pairs.append((i, j))
                 previousA = i + 1
                 previousB = j + 1
             }
-            match(a, b, previousA..<highA, previousB..<highB, wordsA: wordsA, into: &pairs)
+            match(a, b, previousA..<highA, previousB..<highB, wordsA: wordsA, scratch: &scratch, into: &pairs)
             return
         }
-        // No anchors: Myers on this (short) stretch, bounded.
-        guard (highA - lowA) * (highB - lowB) <= 40_000 else { return }
-        let sliceA = Array(a[lowA..<highA]), sliceB = Array(b[lowB..<highB])
-        var removed = Set<Int>(), inserted = Set<Int>()
-        for change in sliceB.difference(from: sliceA) {
-            switch change {
-            case .remove(let offset, _, _): removed.insert(offset)
-            case .insert(let offset, _, _): inserted.insert(offset)
+        // No anchors: a longest common subsequence of this (short) stretch, bounded.
+        let n = highA - lowA, m = highB - lowB
+        guard n * m <= 40_000 else { return }
+        lcsPairs(a, b, lowA, lowB, n, m, table: &scratch.table, into: &pairs)
+    }
+
+    /// A longest common subsequence by dynamic programming (suffix lengths, read front to back),
+    /// preferring the earliest match on A's side, as a reader scans.
+    private static func lcsPairs(_ a: [Int], _ b: [Int], _ lowA: Int, _ lowB: Int, _ n: Int, _ m: Int,
+                                 table: inout [Int32], into pairs: inout [(Int, Int)]) {
+        let width = m + 1
+        table.removeAll(keepingCapacity: true)
+        table.append(contentsOf: repeatElement(0, count: (n + 1) * width))
+        // table[i * width + j]: LCS of a[lowA + i ..< lowA + n] and b[lowB + j ..< lowB + m].
+        for i in stride(from: n - 1, through: 0, by: -1) {
+            for j in stride(from: m - 1, through: 0, by: -1) {
+                table[i * width + j] = a[lowA + i] == b[lowB + j] ? table[(i + 1) * width + j + 1] + 1
+                    : max(table[(i + 1) * width + j], table[i * width + j + 1])
             }
         }
         var i = 0, j = 0
-        while i < sliceA.count, j < sliceB.count {
-            if removed.contains(i) { i += 1; continue }
-            if inserted.contains(j) { j += 1; continue }
-            pairs.append((lowA + i, lowB + j))
-            i += 1
-            j += 1
+        while i < n, j < m {
+            if a[lowA + i] == b[lowB + j] {
+                pairs.append((lowA + i, lowB + j))
+                i += 1
+                j += 1
+            } else if table[(i + 1) * width + j] >= table[i * width + j + 1] {
+                i += 1
+            } else {
+                j += 1
+            }
         }
     }
 

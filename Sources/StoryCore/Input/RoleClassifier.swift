@@ -1,10 +1,16 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Gives each paragraph of a news page its role with general rules: the words of site chrome,
 /// the shape of headlines, bylines, datelines and credit lines, not any one site's strings.
 enum RoleClassifier {
     static func roles(of paragraphs: [String]) -> [ParagraphRole] {
         let shapes = paragraphs.map(Shape.init)
         var counts: [String: Int] = [:]
-        for shape in shapes where shape.words.count <= 6 { counts[shape.folded, default: 0] += 1 }
+        for shape in shapes where shape.wordCount <= 6 { counts[shape.folded, default: 0] += 1 }
 
         var roles = shapes.map { shape -> ParagraphRole in
             if isBoilerplate(shape, repeated: counts[shape.folded, default: 0] > 1) { return .boilerplate }
@@ -28,8 +34,13 @@ enum RoleClassifier {
         var text: String
         /// Lowercased, quotes and dashes folded, spaces collapsed.
         var folded: String
+        /// The words, when there are at most `wordsKept` (the rules that read words are about
+        /// short lines); longer paragraphs only count theirs.
         var words: [String]
+        var wordCount: Int
         var lastScalar: Unicode.Scalar?
+
+        static let wordsKept = 14
 
         /// Words looked at: every rule is about short paragraphs, so a long one is only read
         /// this far (a 5 MB paragraph costs no more than a short one).
@@ -43,20 +54,34 @@ enum RoleClassifier {
             foldedBytes = Array(folded.utf8)
             // One pass: letters, digits and the few marks words carry; the rest drops out.
             var words: [String] = []
+            var count = 0
             var current = String.UnicodeScalarView()
+            var inWord = false
             for scalar in folded.unicodeScalars {
-                if words.count > Self.wordCap { break }
+                if count > Self.wordCap { break }
                 if scalar == " " {
-                    if !current.isEmpty { words.append(String(current)); current = String.UnicodeScalarView() }
+                    if inWord {
+                        count += 1
+                        if count <= Self.wordsKept { words.append(String(current)) }
+                        current = String.UnicodeScalarView()
+                        inWord = false
+                    }
                     continue
                 }
                 let keep = scalar.value < 0x80
                     ? scalar.isASCIILetterOrDigit || scalar == "'" || scalar == "." || scalar == "&" || scalar == "@"
                     : scalar.isLetter || scalar.isNumeric || scalar == "©"
-                if keep { current.append(scalar) }
+                if keep {
+                    inWord = true
+                    if count < Self.wordsKept { current.append(scalar) }
+                }
             }
-            if !current.isEmpty { words.append(String(current)) }
-            self.words = words
+            if inWord {
+                count += 1
+                if count <= Self.wordsKept { words.append(String(current)) }
+            }
+            wordCount = count
+            self.words = count <= Self.wordsKept ? words : []
             lastScalar = text.unicodeScalars.last
         }
 
@@ -64,15 +89,25 @@ enum RoleClassifier {
 
         /// Whether the folded text contains `phrase` (a byte search: String's generic one is slow).
         func contains(_ phrase: String) -> Bool {
-            let needle = Array(phrase.utf8)
-            guard let first = needle.first, needle.count <= foldedBytes.count else { return false }
-            var index = 0
-            let last = foldedBytes.count - needle.count
-            while index <= last {
-                if foldedBytes[index] == first, foldedBytes[index..<index + needle.count].elementsEqual(needle) { return true }
-                index += 1
+            var phrase = phrase
+            return phrase.withUTF8 { needle in
+                guard needle.count > 0, needle.count <= foldedBytes.count else { return false }
+                return foldedBytes.withUnsafeBytes { haystack in
+                    // memchr finds each candidate first byte, memcmp checks the rest (memmem is
+                    // not visible from Swift's Glibc module).
+                    guard let base = haystack.baseAddress, let pattern = needle.baseAddress else { return false }
+                    let first = Int32(needle[0])
+                    var offset = 0
+                    let last = haystack.count - needle.count
+                    while offset <= last {
+                        guard let found = memchr(base + offset, first, last - offset + 1) else { return false }
+                        let position = base.distance(to: UnsafeRawPointer(found))
+                        if memcmp(base + position, pattern, needle.count) == 0 { return true }
+                        offset = position + 1
+                    }
+                    return false
+                }
             }
-            return false
         }
 
         var endsLikeSentence: Bool {
@@ -114,11 +149,11 @@ enum RoleClassifier {
 
     static func isBoilerplate(_ shape: Shape, repeated: Bool) -> Bool {
         let words = shape.words
-        if words.isEmpty { return true }                       // only punctuation or symbols
+        if shape.wordCount == 0 { return true }                // only punctuation or symbols
         if shape.folded.hasPrefix("disclaimer") || shape.folded.hasPrefix("(disclaimer") { return true }
-        if words.count <= 80, disclaimerPhrases.contains(where: shape.contains) { return true }
+        if shape.wordCount <= 80, disclaimerPhrases.contains(where: shape.contains) { return true }
+        guard shape.wordCount <= 8 else { return false }
         if isReadTime(words) { return true }
-        guard words.count <= 8 else { return false }
         // A short line made only of chrome vocabulary, with at least one real chrome word.
         let chrome = words.filter { chromeWords.contains($0) }.count
         let glue = words.filter { glueWords.contains($0) }.count
@@ -162,14 +197,14 @@ enum RoleClassifier {
     ]
 
     static func isCredit(_ shape: Shape) -> Bool {
-        guard shape.words.count <= 40 else { return false }
+        guard shape.wordCount <= 40 else { return false }
         return creditPhrases.contains { phrase in
             shape.folded.hasPrefix(phrase) || shape.folded.hasPrefix("(" + phrase) || shape.contains(" " + phrase) || shape.contains(";" + phrase)
         }
     }
 
     static func isByline(_ shape: Shape) -> Bool {
-        guard shape.words.count >= 2, shape.words.count <= 14, !shape.endsLikeSentence else { return false }
+        guard shape.wordCount >= 2, shape.wordCount <= 14, !shape.endsLikeSentence else { return false }
         return shape.folded.hasPrefix("by ") || shape.folded.hasPrefix("written by ") || shape.folded.hasPrefix("words by ")
     }
 
@@ -183,7 +218,7 @@ enum RoleClassifier {
     /// A short paragraph that only says when (and perhaps where) the story was filed.
     static func isDateline(_ shape: Shape) -> Bool {
         let words = shape.words
-        guard words.count >= 1, words.count <= 12, !shape.endsLikeSentence || shape.lastScalar == "." && words.count <= 6 else { return false }
+        guard shape.wordCount >= 1, shape.wordCount <= 12, !shape.endsLikeSentence || shape.lastScalar == "." && words.count <= 6 else { return false }
         let dateWords = words.filter {
             months.contains($0) || weekdays.contains($0) || $0.allSatisfy({ $0.isNumber || $0 == ":" || $0 == "." })
                 || ["updated", "published", "posted", "am", "pm", "a.m.", "p.m.", "gmt", "utc", "est", "edt", "ist", "on", "at", "last"].contains($0)
@@ -196,7 +231,7 @@ enum RoleClassifier {
     }
 
     static func looksLikeHeadline(_ shape: Shape) -> Bool {
-        guard shape.words.count >= 2, shape.words.count <= 30, !shape.text.contains("\n") else { return false }
+        guard shape.wordCount >= 2, shape.wordCount <= 30, !shape.text.contains("\n") else { return false }
         guard let last = shape.lastScalar else { return false }
         // Headlines rarely end with a full stop; they may end with a question or an exclamation.
         return last != "." && last != "," && last != ":" && last != ";"

@@ -51,30 +51,19 @@ public enum MatchKey {
         }
     }
 
-    /// The key two sentences must share to count as identical: folded, with quotation marks
-    /// dropped (a rewrite that merges two quotations moves the marks, not the words) and the
-    /// space around dashes evened out.
+    /// The key two sentences must share to count as identical: folded, with quotation marks and
+    /// apostrophes dropped (a rewrite that merges two quotations moves the marks, not the words).
     public static func identity(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
-        var previousWasSpace = true
-        for scalar in fold(text).unicodeScalars {
-            var scalar = scalar
-            if scalar == "\"" { continue }
-            if scalar == "'" {
-                // Keep apostrophes inside words ("there's"), drop quotation marks.
-                continue
-            }
-            if scalar == "-" { scalar = "-" }
-            if scalar == " " {
-                if previousWasSpace { continue }
-                previousWasSpace = true
-            } else {
-                previousWasSpace = false
-            }
-            out.append(scalar)
+        // On the folded bytes: quotation marks and apostrophes are ASCII there, and spaces single.
+        var bytes: [UInt8] = []
+        let folded = fold(text)
+        bytes.reserveCapacity(folded.utf8.count)
+        for byte in folded.utf8 {
+            if byte == 0x22 || byte == 0x27 { continue }
+            if byte == 0x20 && (bytes.isEmpty || bytes.last == 0x20) { continue }
+            bytes.append(byte)
         }
-        var key = String(out)
-        while key.hasSuffix(" ") { key.removeLast() }
-        return key
+        while bytes.last == 0x20 { bytes.removeLast() }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -1,0 +1,55 @@
+import Testing
+@testable import StoryCore
+
+/// The fast kernels behind alignment agree with their plain definitions.
+@Suite("Scoring kernels")
+struct ScoringKernelTests {
+    @Test("bit-parallel word order equals the dynamic-programming LCS, across word boundaries")
+    func bitParallelOrder() {
+        var random = SeededGenerator(seed: 7)
+        let scratch = OrderScratch(vocabularySize: 40)
+        for length in [1, 5, 63, 64, 65, 130, 200] {
+            for _ in 0..<20 {
+                // Few distinct stems, so that the subsequences are long and tangled.
+                let a = (0..<length).map { _ in Int.random(in: 0..<12, using: &random) }
+                let b = (0..<Int.random(in: 1...150, using: &random)).map { _ in Int.random(in: 0..<12, using: &random) }
+                #expect(scratch.orderRatio(a, b) == referenceOrderRatio(a, b), "a: \(a.count) words, b: \(b.count)")
+            }
+        }
+        #expect(scratch.lcs([1, 2, 3, 4], [2, 4, 3]) == 2)
+        #expect(scratch.orderRatio([5, 6], [7]) == 0)
+    }
+
+    @Test("sorted term lists: counted once per stem, joined lists add counts")
+    func termLists() {
+        let x = SentenceProfile.counted([5, 3, 5, 9])
+        #expect(x == [TermCount(term: 3, count: 1), TermCount(term: 5, count: 2), TermCount(term: 9, count: 1)])
+        let y = SentenceProfile.counted([5, 7])
+        #expect(SentenceProfile.merged(x, y) == [TermCount(term: 3, count: 1), TermCount(term: 5, count: 3),
+                                                 TermCount(term: 7, count: 1), TermCount(term: 9, count: 1)])
+    }
+
+    @Test("a chrome phrase is found anywhere in a paragraph, and only when all of it is there")
+    func phraseSearch() {
+        let shape = RoleClassifier.Shape("Photos: click here to subscribe to our newsletter")
+        #expect(shape.contains("subscribe to our"))
+        #expect(shape.contains("photos:"))
+        #expect(!shape.contains("subscribe to ours"))
+        #expect(!shape.contains("newsletter and more"))
+        #expect(RoleClassifier.Shape("").contains("a") == false)
+    }
+}
+
+/// 2·LCS / (|a| + |b|) by the textbook dynamic programme, as the scorer once computed it.
+private func referenceOrderRatio(_ a: [Int], _ b: [Int]) -> Double {
+    if let bag = OrderScratch.bagRatio(a, b) { return bag }
+    var previous = [Int](repeating: 0, count: b.count + 1)
+    var current = previous
+    for x in a {
+        for (j, y) in b.enumerated() {
+            current[j + 1] = x == y ? previous[j] + 1 : max(previous[j + 1], current[j])
+        }
+        swap(&previous, &current)
+    }
+    return Double(2 * previous[b.count]) / Double(a.count + b.count)
+}
