@@ -22,9 +22,9 @@ public enum Comparer {
         let clock = ContinuousClock()
         var mark = clock.now
         func lap(_ stage: inout Duration) { let now = clock.now; stage += now - mark; mark = now }
-        var vocabulary = Vocabulary()
         let tokensA = a.sentences.map { Tokenizer.tokens(a.scalars, in: $0.span) }
         let tokensB = b.sentences.map { Tokenizer.tokens(b.scalars, in: $0.span) }
+        var vocabulary = Vocabulary(expectedTokens: tokensA.reduce(0) { $0 + $1.count } + tokensB.reduce(0) { $0 + $1.count })
         let profilesA = zip(a.sentences, tokensA).map { SentenceProfile.make($0.text, tokens: $1, vocabulary: &vocabulary) }
         let profilesB = zip(b.sentences, tokensB).map { SentenceProfile.make($0.text, tokens: $1, vocabulary: &vocabulary) }
         let comparedA = a.sentences.filter { $0.role.isCompared }.map(\.index)

@@ -26,11 +26,23 @@ struct Benchmark {
         if arguments.contains("--engine") {
             // Only reading and comparing, for a profiler.
             var groups = 0
+            var stages: [String: [Double]] = [:]
             for _ in 0..<runs {
-                groups &+= Comparer.compare(StoryReader.story(name: SamplePair.originalName, text: SamplePair.original),
-                                            StoryReader.story(name: SamplePair.syndicatedName, text: SamplePair.syndicated)).groups.count
+                let start = DispatchTime.now().uptimeNanoseconds
+                let a = StoryReader.story(name: SamplePair.originalName, text: SamplePair.original)
+                let b = StoryReader.story(name: SamplePair.syndicatedName, text: SamplePair.syndicated)
+                stages["segment", default: []].append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+                var timings = StageTimings()
+                groups &+= Comparer.compare(a, b, timings: &timings).groups.count
+                for (name, duration) in [("profiles", timings.profiles), ("candidates", timings.candidates), ("align", timings.alignment),
+                                         ("word diff", timings.wordDiff), ("rows", timings.rows)] {
+                    stages[name, default: []].append(ScaleBenchmark.milliseconds(duration))
+                }
             }
-            print("\(runs) comparisons, \(groups / runs) groups each")
+            print("\(runs) comparisons, \(groups / runs) groups each; medians: "
+                  + ["segment", "profiles", "candidates", "align", "word diff", "rows"].map {
+                      String(format: "%@ %.3f ms", $0, stages[$0]!.sorted()[runs / 2])
+                  }.joined(separator: ", "))
             return
         }
         var read: [Double] = [], compare: [Double] = [], ledgers: [Double] = [], total: [Double] = []

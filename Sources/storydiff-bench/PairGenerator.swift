@@ -1,7 +1,11 @@
+import Foundation
 import StoryCore
 
-/// Generates story pairs with known edits from real sentences (the sample's body sentences as
-/// templates; content words swapped between them), so that alignment can be scored.
+/// Generates story pairs with known edits from real sentences, so that alignment can be scored.
+/// Sentences come from the sample pair and, when the machine has Debian's `fortunes`, from its
+/// ~900,000 words of quotations, essays and jokes (so that 100,000 sentences are not a hundred
+/// skeletons repeated); some of their words are swapped for others, from the sample and from
+/// `wamerican`'s word list, so that repeated templates still differ.
 struct PairGenerator {
     struct Pair {
         var a: String
@@ -16,6 +20,8 @@ struct PairGenerator {
 
     var random: SplitMix
     let templates: [[String]]       // sentences as tokens (words and attached punctuation)
+    /// Of those, how many come from the fortunes corpus.
+    let corpusTemplates: Int
     /// The sample's content words: the frequent head of the vocabulary.
     let contentWords: [String]
     /// Rare words from a real English word list (Debian's wamerican), when the machine has one:
@@ -23,6 +29,9 @@ struct PairGenerator {
     let rareWords: [String]
     /// Share of swapped words drawn from the rare tail.
     static let rareShare = 0.35
+    /// Share of a template's content words swapped in a new sentence.
+    static let swapShare = 0.4
+    static let corpusDirectory = "/usr/share/games/fortunes"
 
     init(seed: UInt64) {
         random = SplitMix(seed: seed)
@@ -37,10 +46,45 @@ struct PairGenerator {
                 for token in tokens where Self.isContent(token) { words.insert(token) }
             }
         }
-        self.templates = templates
+        let corpus = Self.corpusSentences()
+        corpusTemplates = corpus.count
+        self.templates = templates + corpus
         contentWords = words.sorted()
         let list = (try? String(contentsOfFile: "/usr/share/dict/words", encoding: .utf8)) ?? ""
         rareWords = list.split(separator: "\n").map(String.init).filter(Self.isContent)
+    }
+
+    /// Plain prose sentences of the fortunes corpus, each once, in a fixed order: eight to sixty
+    /// words, ending with a full stop, mostly plain words (no verse layout, code or ASCII art).
+    static func corpusSentences() -> [[String]] {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: corpusDirectory) else { return [] }
+        var seen = Set<String>()
+        var result: [[String]] = []
+        for name in names.sorted() where !name.contains(".") && !name.contains("art") {
+            guard let text = try? String(contentsOfFile: corpusDirectory + "/" + name, encoding: .utf8) else { continue }
+            for fortune in text.components(separatedBy: "\n%\n") {
+                let flat = fortune.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+                let scalars = Array(flat.unicodeScalars)
+                for span in SentenceSegmenter.sentences(scalars, in: TextSpan(0, scalars.count)) {
+                    let sentence = String(String.UnicodeScalarView(scalars[span.start..<span.end]))
+                    let tokens = sentence.split(separator: " ").map(String.init)
+                    guard tokens.count >= 8, tokens.count <= 60, sentence.hasSuffix("."), !sentence.hasSuffix("..."),
+                          sentence.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value < 0x7F && !"|_/\\<>*#{}[]=~^@$%\t".unicodeScalars.contains($0) }),
+                          let first = sentence.first, first.isUppercase,
+                          tokens.filter(isPlain).count * 10 >= tokens.count * 8,
+                          seen.insert(sentence).inserted else { continue }
+                    result.append(tokens)
+                }
+            }
+        }
+        return result
+    }
+
+    /// A word of letters, perhaps with one trailing comma or full stop.
+    static func isPlain(_ token: String) -> Bool {
+        var letters = Substring(token)
+        if let last = letters.last, last == "," || last == "." { letters = letters.dropLast() }
+        return !letters.isEmpty && letters.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("A"..."Z").contains($0) || $0 == "'" }
     }
 
     /// A content word: from the frequent head, or now and then from the rare tail.
@@ -54,12 +98,44 @@ struct PairGenerator {
         token.count >= 5 && token.unicodeScalars.allSatisfy { ("a"..."z").contains($0) }
     }
 
-    mutating func sentence() -> [String] {
-        var tokens = templates[random.below(templates.count)]
-        for index in tokens.indices where Self.isContent(tokens[index]) && random.chance(0.6) {
-            tokens[index] = word()
+    /// Every sentence made so far (lowercased), so that none repeats: a long document rarely
+    /// says the same sentence twice, and a repeat would make the true link ambiguous.
+    var made = Set<String>()
+
+    /// A new sentence: a template, or (six times in ten) the opening of one joined at a comma to the
+    /// close of another, so that templates used many times still make different sentences; then
+    /// some content words swapped.
+    /// One template in `insertionShare` is kept for the sentences B inserts, so that an inserted
+    /// sentence is new matter, not a reworded copy of one of A's.
+    static let insertionShare = 7
+
+    mutating func template(inserted: Bool) -> [String] {
+        while true {
+            let index = random.below(templates.count)
+            if (index % Self.insertionShare == 0) == inserted { return templates[index] }
+        }
+    }
+
+    mutating func sentence(inserted: Bool = false) -> [String] {
+        var tokens: [String] = []
+        for _ in 0..<50 {
+            tokens = template(inserted: inserted)
+            if random.chance(0.6), let joined = splice(tokens, template(inserted: inserted)) { tokens = joined }
+            for index in tokens.indices where Self.isContent(tokens[index]) && random.chance(Self.swapShare) {
+                tokens[index] = word()
+            }
+            if made.insert(tokens.joined(separator: " ").lowercased()).inserted { break }
         }
         return tokens
+    }
+
+    /// The first clause of `head` up to a comma, and what follows a comma in `tail`.
+    mutating func splice(_ head: [String], _ tail: [String]) -> [String]? {
+        let cutsHead = head.indices.filter { $0 >= 2 && $0 < head.count - 2 && head[$0].hasSuffix(",") }
+        let cutsTail = tail.indices.filter { $0 >= 1 && $0 < tail.count - 3 && tail[$0].hasSuffix(",") }
+        guard !cutsHead.isEmpty, !cutsTail.isEmpty else { return nil }
+        let i = cutsHead[random.below(cutsHead.count)], j = cutsTail[random.below(cutsTail.count)]
+        return Array(head[...i]) + Array(tail[(j + 1)...])
     }
 
     mutating func make(sentences count: Int) -> Pair {
@@ -97,7 +173,7 @@ struct PairGenerator {
                 } else {
                     out.append(Out(tokens: tokens, sources: [(p, s)]))
                 }
-                if random.chance(0.10) { out.append(Out(tokens: sentence(), sources: [])) }   // inserted
+                if random.chance(0.10) { out.append(Out(tokens: sentence(inserted: true), sources: [])) }   // inserted
                 s += 1
             }
             if !out.isEmpty { outParagraphs.append(out) }
@@ -140,7 +216,8 @@ struct PairGenerator {
     mutating func smallEdit(_ tokens: [String]) -> [String] {
         var tokens = tokens
         let slots = tokens.indices.filter { Self.isContent(tokens[$0]) }
-        guard let slot = slots.isEmpty ? nil : slots[random.below(slots.count)] else { return tokens }
+        guard !slots.isEmpty else { return tokens }
+        let slot = slots[self.random.below(slots.count)]
         tokens[slot] = word()
         return tokens
     }

@@ -19,9 +19,12 @@ enum ScaleBenchmark {
 
     static func run(sizes: [Int], runs: Int, tools: Bool, jsonPath: String?, errors: Int = 0) {
         var rows: [Row] = []
-        let rare = PairGenerator(seed: 0).rareWords.count
-        print(rare > 0 ? "vocabulary: the sample's content words, and \(rare) rare words from /usr/share/dict/words (\(Int(PairGenerator.rareShare * 100))% of swaps)"
-                       : "vocabulary: the sample's content words only (install wamerican for a realistic tail)")
+        let generator = PairGenerator(seed: 0)
+        let corpus = generator.corpusTemplates, rare = generator.rareWords.count
+        print(corpus > 0 ? "sentences: \(generator.templates.count) templates, \(corpus) of them from \(PairGenerator.corpusDirectory)"
+                         : "sentences: the sample's \(generator.templates.count) only (install Debian's fortunes for varied real text)")
+        print(rare > 0 ? "swapped words: the sample's content words, and \(rare) rare words from /usr/share/dict/words (\(Int(PairGenerator.rareShare * 100))% of swaps)"
+                       : "swapped words: the sample's content words only (install wamerican for a realistic tail)")
         print("sentences  read    segment  candidates  align    word diff  rows     total     precision  recall  peak MB  git --word-diff  dwdiff")
         for size in sizes {
             var generator = PairGenerator(seed: UInt64(size))
@@ -95,6 +98,17 @@ enum ScaleBenchmark {
             let index = side == .a ? sentenceA[start] : sentenceB[start]
             return index.map { String(comparison.story(side).sentences[$0].text.prefix(110)) } ?? "(no sentence starts at \(start))"
         }
+        let falseLinks = predicted.filter { !pair.truth.contains($0.key) }
+        let missed = pair.truth.filter { predicted[$0] == nil }
+        var falseByClass: [String: Int] = [:], missedByClass: [String: Int] = [:]
+        for (_, group) in falseLinks { falseByClass["\(group.sentenceClass.rawValue) \(group.shape.rawValue)", default: 0] += 1 }
+        for link in missed {
+            let a = sentenceA[link.a].map { comparison.classesA[$0].rawValue } ?? "unsegmented"
+            let b = sentenceB[link.b].map { comparison.classesB[$0].rawValue } ?? "unsegmented"
+            missedByClass["A \(a), B \(b)", default: 0] += 1
+        }
+        print("false links: \(falseLinks.count) — " + falseByClass.sorted { $0.value > $1.value }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+        print("missed links: \(missed.count) — " + missedByClass.sorted { $0.value > $1.value }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
         print("false links (predicted, not true):")
         for (link, group) in predicted.filter({ !pair.truth.contains($0.key) }).sorted(by: { $0.key.a < $1.key.a }).prefix(count) {
             print("  \(group.sentenceClass.rawValue) \(group.shape.rawValue) \(String(format: "%.2f", group.score))\n    A: \(text(.a, link.a))\n    B: \(text(.b, link.b))")

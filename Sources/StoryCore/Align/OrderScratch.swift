@@ -34,6 +34,11 @@ final class OrderScratch {
 
     /// Length of the longest common subsequence.
     func lcs(_ a: [Int], _ b: [Int]) -> Int {
+        // The buffers are moved into locals for the run: a class's stored arrays would be
+        // checked for exclusive access on every element.
+        var slotOfStem = self.slotOfStem, masks = self.masks, vector = self.vector, stems = self.stems
+        self.slotOfStem = []; self.masks = []; self.vector = []; self.stems = []
+        defer { self.slotOfStem = slotOfStem; self.masks = masks; self.vector = vector; self.stems = stems }
         let words = (a.count + 63) / 64
         // One mask per distinct stem of a: the positions where it occurs.
         stems.removeAll(keepingCapacity: true)

@@ -65,6 +65,8 @@ struct SentenceAligner {
     /// A neighbour that explains this much more of the other side joins even if the score dips.
     static let explainedGain = 0.15
     static let strongPartContainment = 0.45
+    /// What agreeing neighbours add to a pair's score when candidates are ranked the second time.
+    static let neighbourLead = 0.1
 
     func align() -> [Group] {
         var ignored = Duration.zero
@@ -99,11 +101,31 @@ struct SentenceAligner {
         candidateTime += clock.now - started
         var scored = candidates.map { candidate in (candidate, measure(candidate.a, candidate.b)) }
         scored.sort { ($0.1.score, $1.0.a, $1.0.b) > ($1.1.score, $0.0.a, $0.0.b) }
-        for (candidate, measure) in scored where measure.score >= PairScorer.paraphraseScore {
-            guard groupOfA[candidate.a] == nil, groupOfB[candidate.b] == nil, measure.sharedTerms > 0 else { continue }
-            groupOfA[candidate.a] = groups.count
-            groupOfB[candidate.b] = groups.count
-            groups.append(Draft(a: [candidate.a], b: [candidate.b], measure: measure, identical: false))
+        func acceptBestFirst(_ ranked: [(CandidateIndex.Candidate, PairScorer.Measure)]) {
+            for (candidate, measure) in ranked where measure.score >= PairScorer.paraphraseScore {
+                guard groupOfA[candidate.a] == nil, groupOfB[candidate.b] == nil, measure.sharedTerms > 0 else { continue }
+                groupOfA[candidate.a] = groups.count
+                groupOfB[candidate.b] = groups.count
+                groups.append(Draft(a: [candidate.a], b: [candidate.b], measure: measure, identical: false))
+            }
+        }
+        let identicalGroups = groups.count, identicalOfA = groupOfA, identicalOfB = groupOfB
+        acceptBestFirst(scored)
+        // 2a. Again, with a small lead for pairs whose neighbours the first pass matched with each
+        //     other's neighbours: where a long text says nearly the same thing twice, the copy in
+        //     the same place is the counterpart.
+        let supportedPairs = scored.indices.filter { supported(scored[$0].0, groupOfA: groupOfA, groupOfB: groupOfB, reach: 2) }
+        if !supportedPairs.isEmpty {
+            var lead = [Double](repeating: 0, count: scored.count)
+            for index in supportedPairs { lead[index] = Self.neighbourLead }
+            let ranked = scored.indices.sorted { x, y in
+                let (cx, mx) = scored[x], (cy, my) = scored[y]
+                return (mx.score + lead[x], cy.a, cy.b) > (my.score + lead[y], cx.a, cx.b)
+            }.map { scored[$0] }
+            groups.removeLast(groups.count - identicalGroups)
+            groupOfA = identicalOfA
+            groupOfB = identicalOfB
+            acceptBestFirst(ranked)
         }
 
         // 2b. Weaker pairs that their neighbours support: the sentence before or after each is
@@ -142,13 +164,15 @@ struct SentenceAligner {
         scorer.measure(profilesA[a], normA: normsA[a], profilesB[b], normB: normsB[b])
     }
 
-    /// Whether a neighbour of `candidate.a` is matched with a neighbour of `candidate.b`.
-    private func supported(_ candidate: CandidateIndex.Candidate, groupOfA: [Int?], groupOfB: [Int?]) -> Bool {
+    /// Whether a neighbour of `candidate.a` (within `reach` sentences) is matched with a
+    /// neighbour of `candidate.b`.
+    private func supported(_ candidate: CandidateIndex.Candidate, groupOfA: [Int?], groupOfB: [Int?], reach: Int = 1) -> Bool {
         let positionOfA = positionA[candidate.a], positionOfB = positionB[candidate.b]
-        for da in [-1, 1] {
+        let offsets = Array(-reach...(-1)) + Array(1...reach)
+        for da in offsets {
             let pa = positionOfA + da
             guard pa >= 0, pa < comparedA.count, let group = groupOfA[comparedA[pa]] else { continue }
-            for db in [-1, 1] {
+            for db in offsets {
                 let pb = positionOfB + db
                 if pb >= 0, pb < comparedB.count, groupOfB[comparedB[pb]] == group { return true }
             }

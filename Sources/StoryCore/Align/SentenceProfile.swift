@@ -4,26 +4,40 @@ struct Vocabulary {
     private(set) var words: [String] = []
     private var ids: [String: Int] = [:]
     /// What a folded token normalises to, remembered: news repeats its words, and stemming
-    /// every occurrence again was a third of the comparison's time on long stories.
-    private var parts: [String: [Part]] = [:]
+    /// every occurrence again was a third of the comparison's time on long stories. The parts
+    /// of all tokens sit in one flat array; each token's are a range of it.
+    private var partsOfKey: [String: Range<Int>] = [:]
+    private(set) var allParts: [Part] = []
+
+    init() {}
+
+    /// Room for the distinct words of stories with this many word tokens (about one in three
+    /// tokens is new), so that the tables do not grow step by step.
+    init(expectedTokens: Int) {
+        let distinct = expectedTokens / 3 + 16
+        partsOfKey.reserveCapacity(distinct)
+        ids.reserveCapacity(distinct)
+        words.reserveCapacity(distinct)
+        allParts.reserveCapacity(distinct + distinct / 4)
+    }
 
     struct Part {
         var id: Int
         var isNumber: Bool
         var isStopWord: Bool
-        var text: String
     }
 
-    mutating func parts(of key: String) -> [Part] {
-        if let known = parts[key] { return known }
-        var result: [Part] = []
+    /// The range of `allParts` that `key` normalises to.
+    mutating func parts(of key: String) -> Range<Int> {
+        if let known = partsOfKey[key] { return known }
+        let first = allParts.count
         for part in SentenceProfile.normalisedParts(folded: key) where !Lexicon.honorifics.contains(part) {
             let isNumber = part.utf8.first.map { $0 >= 0x30 && $0 <= 0x39 } ?? false
             let stem = isNumber ? part : Stemmer.stem(part)
-            result.append(Part(id: id(stem, surface: part), isNumber: isNumber, isStopWord: Lexicon.stopWords.contains(part), text: part))
+            allParts.append(Part(id: id(stem, surface: part), isNumber: isNumber, isStopWord: Lexicon.stopWords.contains(part)))
         }
-        parts[key] = result
-        return result
+        partsOfKey[key] = first..<allParts.count
+        return first..<allParts.count
     }
 
     mutating func id(_ stem: String, surface: String) -> Int {
@@ -63,9 +77,11 @@ struct SentenceProfile {
         var wordCount = 0
         for token in tokens where token.isWord {
             wordCount += 1
-            for part in vocabulary.parts(of: token.key) {
+            for index in vocabulary.parts(of: token.key) {
+                let part = vocabulary.allParts[index]
                 order.append(part.id)
-                if part.isNumber { numbers.insert(part.text) }
+                // A number is its own stem, so the vocabulary's word for it is its text.
+                if part.isNumber { numbers.insert(vocabulary.words[part.id]) }
                 if !part.isStopWord { content.append(part.id) }
             }
         }

@@ -102,11 +102,22 @@ enum RoleClassifier {
                     while offset <= last {
                         guard let found = memchr(base + offset, first, last - offset + 1) else { return false }
                         let position = base.distance(to: UnsafeRawPointer(found))
-                        if memcmp(base + position, pattern, needle.count) == 0 { return true }
+                        // The second byte first, inline: most first-byte hits fail there.
+                        if needle.count == 1 || (haystack[position + 1] == needle[1]
+                            && memcmp(base + position, pattern, needle.count) == 0) { return true }
                         offset = position + 1
                     }
                     return false
                 }
+            }
+        }
+
+        /// Whether the folded text starts with `phrase`, byte for byte (String's `hasPrefix`
+        /// compares by Unicode equivalence, which folded text does not need and is slow).
+        func opens(with phrase: String) -> Bool {
+            var phrase = phrase
+            return phrase.withUTF8 { needle in
+                needle.count <= foldedBytes.count && foldedBytes.withUnsafeBytes { memcmp($0.baseAddress!, needle.baseAddress!, needle.count) == 0 }
             }
         }
 
@@ -150,7 +161,7 @@ enum RoleClassifier {
     static func isBoilerplate(_ shape: Shape, repeated: Bool) -> Bool {
         let words = shape.words
         if shape.wordCount == 0 { return true }                // only punctuation or symbols
-        if shape.folded.hasPrefix("disclaimer") || shape.folded.hasPrefix("(disclaimer") { return true }
+        if shape.opens(with: "disclaimer") || shape.opens(with: "(disclaimer") { return true }
         if shape.wordCount <= 80, disclaimerPhrases.contains(where: shape.contains) { return true }
         guard shape.wordCount <= 8 else { return false }
         if isReadTime(words) { return true }
@@ -169,7 +180,7 @@ enum RoleClassifier {
         }
         if words.count <= 6, repeated, !shape.endsLikeSentence { return true }
         // A photo or image credit line.
-        if words.count <= 8, ["photo:", "image:", "photograph:", "picture:", "credit:", "file photo"].contains(where: shape.folded.hasPrefix) { return true }
+        if words.count <= 8, ["photo:", "image:", "photograph:", "picture:", "credit:", "file photo"].contains(where: shape.opens) { return true }
         return false
     }
 
@@ -196,16 +207,18 @@ enum RoleClassifier {
         "this story was written by", "produced by",
     ]
 
+    /// A credit phrase opens the paragraph (perhaps in parentheses) or follows a space or semicolon.
+    private static let creditOpenings = creditPhrases + creditPhrases.map { "(" + $0 }
+    private static let creditInside = creditPhrases.map { " " + $0 } + creditPhrases.map { ";" + $0 }
+
     static func isCredit(_ shape: Shape) -> Bool {
         guard shape.wordCount <= 40 else { return false }
-        return creditPhrases.contains { phrase in
-            shape.folded.hasPrefix(phrase) || shape.folded.hasPrefix("(" + phrase) || shape.contains(" " + phrase) || shape.contains(";" + phrase)
-        }
+        return creditOpenings.contains(where: shape.opens) || creditInside.contains(where: shape.contains)
     }
 
     static func isByline(_ shape: Shape) -> Bool {
         guard shape.wordCount >= 2, shape.wordCount <= 14, !shape.endsLikeSentence else { return false }
-        return shape.folded.hasPrefix("by ") || shape.folded.hasPrefix("written by ") || shape.folded.hasPrefix("words by ")
+        return shape.opens(with: "by ") || shape.opens(with: "written by ") || shape.opens(with: "words by ")
     }
 
     private static let months: Set<String> = [

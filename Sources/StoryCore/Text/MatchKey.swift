@@ -8,6 +8,26 @@ public enum MatchKey {
 
     /// `fold` of a run of scalars, without first making a String of them.
     static func fold<S: Sequence>(scalars: S, capacity: Int) -> String where S.Element == Unicode.Scalar {
+        // Most words and sentences are ASCII: fold them straight into the string's own storage.
+        if capacity > 0, scalars.allSatisfy({ $0.value < 0x80 }) {
+            return String(unsafeUninitializedCapacity: capacity) { buffer in
+                var count = 0
+                var pendingSpace = false
+                for scalar in scalars {
+                    var byte = UInt8(scalar.value)
+                    switch byte {
+                    case 0x20, 0x09...0x0D: pendingSpace = count > 0; continue
+                    case 0x41...0x5A: byte += 0x20
+                    case 0x60: byte = 0x27
+                    default: break
+                    }
+                    if pendingSpace { buffer[count] = 0x20; count += 1; pendingSpace = false }
+                    buffer[count] = byte
+                    count += 1
+                }
+                return count
+            }
+        }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(capacity)
         var pendingSpace = false
