@@ -115,7 +115,13 @@ public final class CursesTerminal {
         return next
     }
 
-    /// Waits for the next key or event.
+    /// How long `readKey` waits before returning nil: nil waits for a key; a number lets the
+    /// caller look at other work (facts still being found) between keys.
+    public func setKeyTimeout(milliseconds: Int32?) {
+        wtimeout(cn_stdscr(), milliseconds ?? -1)
+    }
+
+    /// Waits for the next key or event (or the timeout, if one is set).
     public func readKey() -> Key? {
         var character: wint_t = 0
         let result = wget_wch(cn_stdscr(), &character)

@@ -6,22 +6,30 @@ public struct Reader: Sendable {
     public enum Overlay: Sendable, Equatable { case none, help, summary, facts, quotes }
 
     public let comparison: Comparison
-    /// The facts ledger and the quotes: the panels, the gutter flags and the status notes.
-    public let ledgers: Ledgers
+    /// The facts ledger and the quotes: the panels, the gutter flags and the status notes. On a
+    /// long document they are found after the first screen (`LedgerTiming.later`) and arrive
+    /// through `install(_:)`; until then the panels say so and no sentence is flagged.
+    public private(set) var ledgers: Ledgers?
+    /// When the facts and quotes are found: at once, or by the caller, off the main loop.
+    public enum LedgerTiming: Sendable { case now, later }
+    /// A panel or jump was asked for before the ledgers arrived: say when they do.
+    var ledgersAwaited = false
     /// The facts and quotes panels: the selected item and the first one shown.
     public internal(set) var panelSelection = 0
     var panelTop = 0
     /// After a jump from a panel: the item's place on the other side, for Tab.
     var pendingOtherPlace: SentenceRef?
     /// Whether each sentence is flagged (a fact or quotation that differs), per side.
-    let flaggedA: [Bool]
-    let flaggedB: [Bool]
+    private(set) var flaggedA: [Bool] = []
+    private(set) var flaggedB: [Bool] = []
     public var themes: [Theme]
     public var themeIndex = 0
     /// Colours the terminal can show (256, 8, or 0 for none) and whether NO_COLOR is set.
     public var colors = 256
     public var noColor = false
 
+    /// Each story's title, sanitised (found once: a story without a headline is searched to its end).
+    let titles: [String]
     public private(set) var width: Int
     public private(set) var height: Int
     /// First visible line of the scrolling area.
@@ -49,13 +57,19 @@ public struct Reader: Sendable {
 
     private var cachedLayout: ReaderLayout?
     private var cachedKey: LayoutKey?
+    /// Word widths of both stories, measured at the first layout and kept for every other.
+    private var metrics: WrapMetrics?
+    /// On a long document, the rows laid out (see ReaderWindow.swift); nil: all of them.
+    var window: Range<Int>?
 
+    /// What line breaks depend on (search matches only restyle words).
     private struct LayoutKey: Equatable {
         var width: Int
         var mode: ReaderLayout.Mode
         var hideIdentical: Bool
-        var query: String?
+        var window: Range<Int>?
     }
+    private var cachedQuery: String?
 
     /// A place where the search query was found.
     public struct SearchMatch: Sendable, Equatable {
@@ -63,17 +77,41 @@ public struct Reader: Sendable {
         public var span: TextSpan
     }
 
-    public init(comparison: Comparison, themes: [Theme], width: Int, height: Int) {
+    public init(comparison: Comparison, themes: [Theme], width: Int, height: Int, ledgers timing: LedgerTiming = .now) {
         self.comparison = comparison
-        let ledgers = Ledgers(comparison)
-        self.ledgers = ledgers
-        flaggedA = comparison.a.sentences.indices.map { ledgers.isFlagged(.a, sentence: $0) }
-        flaggedB = comparison.b.sentences.indices.map { ledgers.isFlagged(.b, sentence: $0) }
+        titles = [SafeText.sanitize(comparison.a.title), SafeText.sanitize(comparison.b.title)]
         self.themes = themes.isEmpty ? [ThemeLoader.builtInDefault] : themes
         self.width = width
         self.height = height
         let firstA = comparison.a.sentences.first { $0.role.isCompared } ?? comparison.a.sentences.first
         cursor = firstA.map { SentenceRef(.a, $0.index) }
+        window = Self.initialWindow(rows: comparison.rows.count)
+        if timing == .now { install(Ledgers(comparison)) }
+    }
+
+    /// Takes the facts and quotes, found now or in the background.
+    public mutating func install(_ ledgers: Ledgers) {
+        self.ledgers = ledgers
+        flaggedA = comparison.a.sentences.indices.map { ledgers.isFlagged(.a, sentence: $0) }
+        flaggedB = comparison.b.sentences.indices.map { ledgers.isFlagged(.b, sentence: $0) }
+        if ledgersAwaited {
+            ledgersAwaited = false
+            message = "facts and quotes are ready: F facts, Q quotes, x next flagged sentence"
+        }
+    }
+
+    /// Whether a comparison is long enough for its reader to open before its facts and quotes
+    /// are found (above 4,000 sentences, both sides: they take about 0.1 ms a sentence).
+    public static func findsLedgersLater(_ comparison: Comparison) -> Bool {
+        comparison.a.sentences.count + comparison.b.sentences.count > 4_000
+    }
+
+    /// Says that the facts and quotes are still being found; true when they are.
+    mutating func stillFindingLedgers() -> Bool {
+        guard ledgers == nil else { return false }
+        ledgersAwaited = true
+        message = "still finding facts and quotes in this long document…"
+        return true
     }
 
     public var theme: Theme { themes[themeIndex].adapted(colors: colors, noColor: noColor) }
@@ -96,19 +134,38 @@ public struct Reader: Sendable {
     public var isTooSmall: Bool { width < Self.minimumWidth || height < Self.minimumHeight }
 
     public mutating func layout() -> ReaderLayout {
-        let key = LayoutKey(width: width, mode: mode, hideIdentical: hideIdentical, query: searchQuery)
-        if let cachedLayout, cachedKey == key { return cachedLayout }
+        let key = LayoutKey(width: width, mode: mode, hideIdentical: hideIdentical, window: window)
+        if let cachedLayout, cachedKey == key, cachedQuery == searchQuery { return cachedLayout }
         var spans: [Side: [TextSpan]] = [:]
         for match in matches { spans[match.sentence.side, default: []].append(match.span) }
-        let layout = ReaderLayout(comparison: comparison, width: width, mode: mode, hideIdentical: hideIdentical, matches: spans)
+        let layout: ReaderLayout
+        if let cachedLayout, cachedKey == key {
+            layout = cachedLayout.with(matches: spans)
+        } else {
+            layout = ReaderLayout(comparison: comparison, width: width, mode: mode, hideIdentical: hideIdentical, matches: spans,
+                                  metrics: wrapMetrics(), rows: window)
+        }
         cachedLayout = layout
         cachedKey = key
+        cachedQuery = searchQuery
         return layout
+    }
+
+    mutating func wrapMetrics() -> WrapMetrics {
+        if let metrics { return metrics }
+        let made = WrapMetrics(comparison: comparison)
+        metrics = made
+        return made
     }
 
     // MARK: Keys
 
     public mutating func handle(_ key: Key) {
+        handleKey(key)
+        followWithWindow()
+    }
+
+    private mutating func handleKey(_ key: Key) {
         if case .resize(let newWidth, let newHeight) = key {
             relayout { $0.width = newWidth; $0.height = newHeight }
             return
@@ -145,12 +202,13 @@ public struct Reader: Sendable {
         case .character("c"): jump(1, description: "change") { $0 == .near || $0 == .paraphrase || $0 == .unique }
         case .character("C"): jump(-1, description: "change") { $0 == .near || $0 == .paraphrase || $0 == .unique }
         case .tab, .backTab, .left, .right:
-            if let pending, layout().line(of: pending) != nil {
+            if let pending, isShown(pending) {
+                reveal(pending)
                 // After a jump from a panel, Tab shows the item's place on the other side.
                 cursor = pending
                 focus = pending.side
                 scrollToShow(pending, jump: true)
-                message = "\(label(pending)) · " + (ledgers.note(pending.side, sentence: pending.index) ?? "")
+                message = "\(label(pending)) · " + (ledgers?.note(pending.side, sentence: pending.index) ?? "")
             } else {
                 switchPane()
             }
@@ -206,8 +264,8 @@ public struct Reader: Sendable {
         return layout().line(of: cursor)
     }
 
-    private mutating func clampTop() {
-        let count = layout().lines.count
+    mutating func clampTop() {
+        let count = layout().lineCount
         top = max(0, min(top, count - contentHeight))
     }
 
@@ -220,16 +278,23 @@ public struct Reader: Sendable {
     }
 
     private mutating func moveCursor(by step: Int) {
-        let order = layout().order.filter { $0.side == focus }
-        guard !order.isEmpty else { return }
-        guard let cursor, let position = order.firstIndex(of: cursor) else {
-            self.cursor = order.first
+        let layout = layout()
+        let order = layout.order
+        guard let cursor, cursor.side == focus, var position = layout.position(of: cursor) else {
+            self.cursor = order.first { $0.side == focus }
             ensureCursorVisible()
             return
         }
-        let next = max(0, min(order.count - 1, position + step))
-        self.cursor = order[next]
-        scrollToShow(order[next])
+        // The step-th sentence of the focused side from here, or the last one there is.
+        let direction = step > 0 ? 1 : -1
+        var remaining = abs(step), probe = position
+        while remaining > 0 {
+            probe += direction
+            guard probe >= 0, probe < order.count else { break }
+            if order[probe].side == focus { position = probe; remaining -= 1 }
+        }
+        self.cursor = order[position]
+        scrollToShow(order[position])
     }
 
     /// Scrolls so that the whole sentence is visible when it fits. A jump (rather than a step)
@@ -237,9 +302,7 @@ public struct Reader: Sendable {
     /// is in view too.
     mutating func scrollToShow(_ sentence: SentenceRef, jump: Bool = false) {
         let layout = layout()
-        guard let first = layout.line(of: sentence) else { return }
-        var last = first
-        while last + 1 < layout.lines.count, layout.lines[last + 1].contains(sentence) { last += 1 }
+        guard let first = layout.line(of: sentence), let last = layout.lastLine(of: sentence) else { return }
         let visible = first >= top && last < top + contentHeight
         if jump && !visible {
             top = first - contentHeight / 4
@@ -261,20 +324,24 @@ public struct Reader: Sendable {
         clampTop()
         guard let line = cursorLine(), line < top || line >= top + contentHeight else { return }
         let layout = layout()
-        let visible = layout.order.filter { ref in
-            guard let l = layout.line(of: ref) else { return false }
-            return l >= top && l < top + contentHeight
+        var visible: [SentenceRef] = []
+        var position = layout.firstPosition(atOrAfterLine: top)
+        while position < layout.order.count, let l = layout.line(of: layout.order[position]), l < top + contentHeight {
+            visible.append(layout.order[position])
+            position += 1
         }
         cursor = visible.first { $0.side == focus } ?? visible.first ?? cursor
         if let cursor { focus = cursor.side }
     }
 
     private mutating func goToTop() {
+        reveal(row: 0)
         top = 0
         cursor = layout().order.first { $0.side == focus } ?? layout().order.first
     }
 
     private mutating func goToBottom() {
+        reveal(row: comparison.rows.count - 1)
         top = Int.max
         clampTop()
         cursor = layout().order.last { $0.side == focus } ?? layout().order.last
@@ -282,15 +349,24 @@ public struct Reader: Sendable {
 
     /// The next or previous row (aligned paragraph group), its first sentence on the focused side.
     private mutating func jumpRow(_ direction: Int) {
-        let layout = layout()
-        let currentRow = cursorLine().map { layout.lines[$0].row } ?? (layout.lines.indices.contains(top) ? layout.lines[top].row : 0)
+        let before = layout()
+        let currentRow = cursorLine().flatMap { before.row(ofLine: $0) } ?? before.row(ofLine: top) ?? 0
         var row = currentRow + direction
-        while row >= 0, row < comparison.rows.count, layout.rowLine[row] == nil { row += direction }
-        guard row >= 0, row < comparison.rows.count, let line = layout.rowLine[row] else {
+        let identicalRows = wrapMetrics().identicalRows
+        while row >= 0, row < comparison.rows.count, hideIdentical && identicalRows[row] { row += direction }
+        guard row >= 0, row < comparison.rows.count else {
             message = direction > 0 ? "last paragraph" : "first paragraph"
             return
         }
-        let sentences = layout.order.filter { layout.line(of: $0).map { layout.lines[$0].row == row } ?? false }
+        reveal(row: row)
+        let layout = layout()
+        guard let line = layout.rowLine[row] else { return }
+        var sentences: [SentenceRef] = []
+        var position = layout.firstPosition(atOrAfterLine: line)
+        while position < layout.order.count, let l = layout.line(of: layout.order[position]), layout.row(ofLine: l) == row {
+            sentences.append(layout.order[position])
+            position += 1
+        }
         cursor = sentences.first { $0.side == focus } ?? sentences.first ?? cursor
         if let cursor { focus = cursor.side }
         top = line
@@ -299,20 +375,28 @@ public struct Reader: Sendable {
 
     /// The next or previous sentence (either side) whose class passes `test`, in reading order.
     private mutating func jump(_ direction: Int, description: String, where test: (SentenceClass) -> Bool) {
-        let order = layout().order
-        let start = cursor.flatMap { order.firstIndex(of: $0) } ?? (direction > 0 ? -1 : order.count)
-        var position = start + direction
-        while position >= 0, position < order.count {
-            let ref = order[position]
-            if test(comparison.classes(ref.side)[ref.index]) {
-                cursor = ref
-                focus = ref.side
-                scrollToShow(ref, jump: true)
-                return
-            }
-            position += direction
+        let comparison = self.comparison
+        if let found = nextInReadingOrder(direction, where: { test(comparison.classes($0.side)[$0.index]) }) {
+            cursor = found
+            focus = found.side
+            scrollToShow(found, jump: true)
+            return
         }
         message = "no \(direction > 0 ? "next" : "previous") \(description)"
+    }
+
+    /// The next or previous sentence in reading order that passes `test`: in the rows laid out,
+    /// then (on a long document) beyond them.
+    mutating func nextInReadingOrder(_ direction: Int, where test: (SentenceRef) -> Bool) -> SentenceRef? {
+        let layout = layout()
+        let order = layout.order
+        let start = cursor.flatMap { layout.position(of: $0) } ?? (direction > 0 ? -1 : order.count)
+        var position = start + direction
+        while position >= 0, position < order.count {
+            if test(order[position]) { return order[position] }
+            position += direction
+        }
+        return findBeyondWindow(direction, where: test)
     }
 
     private mutating func switchPane() {
@@ -320,12 +404,18 @@ public struct Reader: Sendable {
         guard let cursor else { return }
         if let counterpart = comparison.counterparts(cursor.side, sentence: cursor.index).first {
             self.cursor = SentenceRef(focus, counterpart)
+            reveal(SentenceRef(focus, counterpart))
         } else {
             // The nearest sentence on the other side by screen position.
             let layout = layout()
             let line = layout.line(of: cursor) ?? top
-            let others = layout.order.filter { $0.side == focus }
-            self.cursor = others.min { abs((layout.line(of: $0) ?? 0) - line) < abs((layout.line(of: $1) ?? 0) - line) } ?? cursor
+            // The closest before and after it, scanning out from its place in reading order.
+            let here = layout.firstPosition(atOrAfterLine: line)
+            var after = here, before = here - 1
+            while after < layout.order.count, layout.order[after].side != focus { after += 1 }
+            while before >= 0, layout.order[before].side != focus { before -= 1 }
+            let candidates = [before >= 0 ? layout.order[before] : nil, after < layout.order.count ? layout.order[after] : nil].compactMap { $0 }
+            self.cursor = candidates.min { abs((layout.line(of: $0) ?? 0) - line) < abs((layout.line(of: $1) ?? 0) - line) } ?? cursor
         }
         scrollToShow(self.cursor!)
     }
@@ -339,10 +429,11 @@ public struct Reader: Sendable {
             return
         }
         let target = SentenceRef(cursor.side.other, first)
-        guard layout().line(of: target) != nil else {
+        guard isShown(target) else {
             message = "the counterpart is hidden (f shows everything)"
             return
         }
+        reveal(target)
         self.cursor = target
         focus = target.side
         scrollToShow(target, jump: true)
@@ -406,8 +497,12 @@ public struct Reader: Sendable {
             }
         }
         relayout { $0.searchQuery = query; $0.matches = found }
-        let layout = layout()
-        matches.sort { (layout.line(of: $0.sentence) ?? Int.max, $0.sentence.side == .a ? 0 : 1, $0.span.start) < (layout.line(of: $1.sentence) ?? Int.max, $1.sentence.side == .a ? 0 : 1, $1.span.start) }
+        let layout = layout(), metrics = wrapMetrics(), comparison = self.comparison
+        let keyed = matches.map { match in
+            let key = Self.readingKey(match.sentence, layout: layout, metrics: metrics, comparison: comparison)
+            return (match, key.row, key.line, match.sentence.side == .a ? 0 : 1, match.span.start)
+        }
+        matches = keyed.sorted { ($0.1, $0.2, $0.3, $0.4) < ($1.1, $1.2, $1.3, $1.4) }.map(\.0)
         currentMatch = nil
         guard !matches.isEmpty else { message = "not found: \(query)"; return }
         nextMatch(1)
@@ -415,30 +510,51 @@ public struct Reader: Sendable {
 
     private mutating func nextMatch(_ direction: Int) {
         guard let query = searchQuery else { message = "no search yet: / to search"; return }
-        let layout = layout()
-        let visible = matches.indices.filter { layout.line(of: matches[$0].sentence) != nil }
+        let layout = layout(), metrics = wrapMetrics(), comparison = self.comparison
+        let visible = matches.indices.filter { isShown(matches[$0].sentence) }
         guard !visible.isEmpty else { message = "not found: \(query)"; return }
         let next: Int
         if let current = currentMatch, let position = visible.firstIndex(of: current) {
             next = visible[(position + direction + visible.count) % visible.count]
         } else {
-            let here = cursorLine() ?? top
-            let after = visible.first { (layout.line(of: matches[$0].sentence) ?? 0) > here } ?? visible.first!
-            let before = visible.last { (layout.line(of: matches[$0].sentence) ?? 0) < here } ?? visible.last!
+            // Matches after (or before) the cursor in reading order: by row, then line.
+            func key(_ index: Int) -> (Int, Int) {
+                let key = Self.readingKey(matches[index].sentence, layout: layout, metrics: metrics, comparison: comparison)
+                return (key.row, key.line)
+            }
+            let here: (Int, Int) = cursor.map { Self.readingKey($0, layout: layout, metrics: metrics, comparison: comparison) }
+                .map { ($0.row, $0.line) } ?? (layout.row(ofLine: top) ?? 0, top)
+            let after = visible.first { key($0) > here } ?? visible.first!
+            let before = visible.last { key($0) < here } ?? visible.last!
             next = direction > 0 ? after : before
         }
         currentMatch = next
+        reveal(matches[next].sentence)
         cursor = matches[next].sentence
         focus = matches[next].sentence.side
         scrollToShow(matches[next].sentence, jump: true)
         message = "match \((visible.firstIndex(of: next) ?? 0) + 1) of \(visible.count) for “\(query)”"
     }
 
+    /// Where a sentence comes in reading order: its row, then its line when its row is laid out
+    /// (lines grow with rows, so on a short document this is simply its line).
+    static func readingKey(_ sentence: SentenceRef, layout: ReaderLayout, metrics: WrapMetrics, comparison: Comparison) -> (row: Int, line: Int) {
+        (metrics.row(of: sentence, in: comparison), layout.line(of: sentence) ?? 0)
+    }
+
     /// Scalars folded one for one (so offsets still count the original scalars).
     static func foldedScalars<S: Sequence>(_ scalars: S) -> [Unicode.Scalar] where S.Element == Unicode.Scalar {
         scalars.map { scalar in
-            let folded = MatchKey.fold(String(scalar)).unicodeScalars.first ?? " "
-            return folded
+            // ASCII, nearly all of a story, without making a string per scalar.
+            if scalar.value < 0x80 {
+                switch scalar.value {
+                case 0x41...0x5A: return Unicode.Scalar(scalar.value + 0x20)!
+                case 0x09...0x0D: return " "
+                case 0x60: return "'"
+                default: return scalar
+                }
+            }
+            return MatchKey.fold(String(scalar)).unicodeScalars.first ?? " "
         }
     }
 
@@ -453,7 +569,7 @@ public struct Reader: Sendable {
     public var explanation: String {
         guard let cursor else { return "" }
         let base = classExplanation(cursor)
-        guard let note = ledgers.note(cursor.side, sentence: cursor.index) else { return base }
+        guard let note = ledgers?.note(cursor.side, sentence: cursor.index) else { return base }
         return base + " · ! " + note
     }
 

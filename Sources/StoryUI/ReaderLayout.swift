@@ -38,6 +38,10 @@ public struct VisualLine: Sendable {
 }
 
 /// The whole comparison laid out for one width: rows of aligned paragraphs as visual lines.
+///
+/// Where every line is and where every sentence starts are known for the whole document
+/// (from `WrapMetrics`, integers only); the lines themselves, with their pieces of text, are
+/// made when asked for, row by row, so that a long document costs only what is on screen.
 public struct ReaderLayout: Sendable {
     public enum Mode: String, Sendable { case sideBySide = "side by side", stacked }
 
@@ -47,17 +51,44 @@ public struct ReaderLayout: Sendable {
 
     public let mode: Mode
     public let width: Int
-    public private(set) var lines: [VisualLine] = []
+    let comparison: Comparison
+    /// Search matches to highlight, per side (they never move a line break).
+    var matches: [Side: [TextSpan]]
+
+    /// A row, or a run of hidden identical rows, and the lines it takes.
+    struct Block: Sendable {
+        var row: Int
+        /// Rows hidden here (0: this block shows row `row`).
+        var hidden: Int
+        /// First line, which is blank when `blank` (the space between rows).
+        var start: Int
+        var blank: Bool
+        var count: Int
+        var contentStart: Int { start + (blank ? 1 : 0) }
+    }
+
+    private var blocks: [Block] = []
+    public private(set) var lineCount = 0
     /// First line of each comparison row (nil when hidden by the filter).
     public private(set) var rowLine: [Int?]
-    /// First line of each sentence, per side (nil when hidden).
-    public private(set) var sentenceLineA: [Int?]
-    public private(set) var sentenceLineB: [Int?]
+    /// First line of each sentence, per side (-1 when hidden): plain integers, as this is
+    /// rewritten for every sentence on each resize.
+    private var sentenceLineA: [Int32]
+    private var sentenceLineB: [Int32]
     /// Visible sentences in reading order (by line, A before B).
     public private(set) var order: [SentenceRef] = []
 
+    /// Rows shown, and how many of them come up to each row (for "¶ 12/40").
+    public var visibleRowCount: Int { shownBefore.last.map(Int.init) ?? 0 }
+    private var shownBefore: [Int32] = [0]
+
+    public func visibleRows(through row: Int) -> Int {
+        Int(shownBefore[min(max(0, row + 1), shownBefore.count - 1)])
+    }
+
     public func line(of sentence: SentenceRef) -> Int? {
-        sentence.side == .a ? sentenceLineA[sentence.index] : sentenceLineB[sentence.index]
+        let line = sentence.side == .a ? sentenceLineA[sentence.index] : sentenceLineB[sentence.index]
+        return line < 0 ? nil : Int(line)
     }
 
     public var paneWidths: (left: Int, right: Int) {
@@ -70,66 +101,224 @@ public struct ReaderLayout: Sendable {
         }
     }
 
-    public init(comparison: Comparison, width: Int, mode: Mode, hideIdentical: Bool, matches: [Side: [TextSpan]] = [:]) {
+    /// The rows laid out: all of them, or on a long document a window around the reader's place
+    /// (line numbers then count from the window's first row; `Reader` moves the window as the
+    /// reader goes, so a resize costs the window, not the document).
+    public let window: Range<Int>
+    public var coversDocument: Bool { window.lowerBound == 0 && window.upperBound == comparison.rows.count }
+
+    public init(comparison: Comparison, width: Int, mode: Mode, hideIdentical: Bool, matches: [Side: [TextSpan]] = [:],
+                metrics: WrapMetrics? = nil, rows window: Range<Int>? = nil) {
         self.mode = mode
         self.width = width
-        rowLine = Array(repeating: nil, count: comparison.rows.count)
-        sentenceLineA = Array(repeating: nil, count: comparison.a.sentences.count)
-        sentenceLineB = Array(repeating: nil, count: comparison.b.sentences.count)
-        let panes = paneWidths
-        var hiddenRun = 0
-        for (rowIndex, row) in comparison.rows.enumerated() {
-            if hideIdentical && comparison.isIdenticalRow(row) {
-                hiddenRun += 1
-                continue
+        self.comparison = comparison
+        self.matches = matches
+        let metrics = metrics ?? WrapMetrics(comparison: comparison)
+        // A window never cuts a run of hidden rows: it would miscount them.
+        var window = (window ?? 0..<comparison.rows.count).clamped(to: 0..<comparison.rows.count)
+        if hideIdentical {
+            var lower = window.lowerBound, upper = window.upperBound
+            while lower > 0, metrics.identicalRows[lower - 1], lower < upper, metrics.identicalRows[lower] { lower -= 1 }
+            while upper < comparison.rows.count, upper > lower, metrics.identicalRows[upper - 1], metrics.identicalRows[upper] { upper += 1 }
+            window = lower..<upper
+        }
+        self.window = window
+        // Placed in locals, not in `self`: this loop runs over every row and sentence on each
+        // resize, and must stay within a keypress on the longest documents.
+        var blocks: [Block] = [], lineCount = 0
+        var rowLine = [Int?](repeating: nil, count: comparison.rows.count)
+        var sentenceLineA = [Int32](repeating: -1, count: comparison.a.sentences.count)
+        var sentenceLineB = [Int32](repeating: -1, count: comparison.b.sentences.count)
+        var order: [SentenceRef] = []
+        blocks.reserveCapacity(window.count)
+        let panes = mode == .sideBySide ? ((width - Self.gutterWidth) / 2, width - Self.gutterWidth - (width - Self.gutterWidth) / 2)
+                                        : (width - Self.gutterWidth, width - Self.gutterWidth)
+        metrics.withBuffers { wordsA, wordsB in
+            var hiddenRun = 0
+            var startsA: [(Int, Int)] = [], startsB: [(Int, Int)] = []
+            let rows = comparison.rows, identicalRows = metrics.identicalRows
+            for rowIndex in window {
+                if hideIdentical && identicalRows[rowIndex] {
+                    hiddenRun += 1
+                    continue
+                }
+                if hiddenRun > 0 {
+                    let count = lineCount > 0 ? 2 : 1
+                    blocks.append(Block(row: rowIndex, hidden: hiddenRun, start: lineCount, blank: lineCount > 0, count: count))
+                    lineCount += count
+                    hiddenRun = 0
+                }
+                let blank = lineCount > 0
+                let contentStart = lineCount + (blank ? 1 : 0)
+                rowLine[rowIndex] = contentStart
+                startsA.removeAll(keepingCapacity: true)
+                startsB.removeAll(keepingCapacity: true)
+                // Measured from word widths; a row with a word wider than its pane, wrapped for real.
+                func measure(_ side: Side, _ words: WrapMetrics.Buffers, width: Int, offset: Int, into starts: inout [(Int, Int)]) -> Int {
+                    let paragraphs = side == .a ? rows[rowIndex].a : rows[rowIndex].b
+                    let mark = starts.count
+                    if let lines = WrapMetrics.measureRow(paragraphs, words: words, width: width, lineOffset: offset, starts: &starts) { return lines }
+                    starts.removeSubrange(mark...)
+                    guard width > 0, !paragraphs.isEmpty else { return 0 }
+                    let wrapped = Self.wrap(comparison, side, paragraphs, width: width, matches: [])
+                    for (sentence, line) in wrapped.starts { starts.append((sentence, offset + line)) }
+                    return wrapped.lines.count
+                }
+                let left = measure(.a, wordsA, width: panes.0, offset: 0, into: &startsA)
+                let height: Int
+                switch mode {
+                case .sideBySide: height = max(left, measure(.b, wordsB, width: panes.1, offset: 0, into: &startsB), 1)
+                case .stacked: height = left + measure(.b, wordsB, width: panes.0, offset: left, into: &startsB)
+                }
+                for (sentence, line) in startsA { sentenceLineA[sentence] = Int32(truncatingIfNeeded: contentStart + line) }
+                for (sentence, line) in startsB { sentenceLineB[sentence] = Int32(truncatingIfNeeded: contentStart + line) }
+                // Reading order within the row: by line, A before B on the same line.
+                var i = 0, j = 0
+                while i < startsA.count || j < startsB.count {
+                    if j == startsB.count || (i < startsA.count && startsA[i].1 <= startsB[j].1) {
+                        order.append(SentenceRef(.a, startsA[i].0)); i += 1
+                    } else {
+                        order.append(SentenceRef(.b, startsB[j].0)); j += 1
+                    }
+                }
+                let count = height + (blank ? 1 : 0)
+                blocks.append(Block(row: rowIndex, hidden: 0, start: lineCount, blank: blank, count: count))
+                lineCount += count
             }
             if hiddenRun > 0 {
-                if !lines.isEmpty { lines.append(VisualLine(kind: .blank, row: rowIndex)) }
-                lines.append(VisualLine(kind: .hidden(hiddenRun), row: rowIndex))
-                hiddenRun = 0
-            }
-            if !lines.isEmpty { lines.append(VisualLine(kind: .blank, row: rowIndex)) }
-            rowLine[rowIndex] = lines.count
-            let mark = Self.mark(for: row, in: comparison)
-            switch mode {
-            case .sideBySide:
-                let left = Self.wrap(comparison, .a, row.a, width: panes.left, matches: matches[.a] ?? [])
-                let right = Self.wrap(comparison, .b, row.b, width: panes.right, matches: matches[.b] ?? [])
-                let first = lines.count
-                for offset in 0..<max(left.lines.count, right.lines.count, 1) {
-                    lines.append(VisualLine(kind: .content, row: rowIndex,
-                                            left: offset < left.lines.count ? left.lines[offset] : [],
-                                            right: offset < right.lines.count ? right.lines[offset] : [],
-                                            mark: offset == 0 ? mark : nil))
-                }
-                record(left.starts, side: .a, base: first)
-                record(right.starts, side: .b, base: first)
-            case .stacked:
-                for (side, paragraphs) in [(Side.a, row.a), (.b, row.b)] where !paragraphs.isEmpty {
-                    let wrapped = Self.wrap(comparison, side, paragraphs, width: panes.left, matches: matches[side] ?? [])
-                    let first = lines.count
-                    for (offset, pieces) in wrapped.lines.enumerated() {
-                        lines.append(VisualLine(kind: .content, row: rowIndex, left: pieces, side: side,
-                                                mark: offset == 0 && first == rowLine[rowIndex] ? mark : nil))
-                    }
-                    record(wrapped.starts, side: side, base: first)
-                }
+                let count = lineCount > 0 ? 2 : 1
+                blocks.append(Block(row: window.upperBound - 1, hidden: hiddenRun, start: lineCount, blank: lineCount > 0, count: count))
+                lineCount += count
             }
         }
-        if hiddenRun > 0 {
-            if !lines.isEmpty { lines.append(VisualLine(kind: .blank, row: comparison.rows.count - 1)) }
-            lines.append(VisualLine(kind: .hidden(hiddenRun), row: comparison.rows.count - 1))
-        }
-        var ordered: [(Int, SentenceRef)] = []
-        for (index, line) in sentenceLineA.enumerated() { if let line { ordered.append((line, SentenceRef(.a, index))) } }
-        for (index, line) in sentenceLineB.enumerated() { if let line { ordered.append((line, SentenceRef(.b, index))) } }
-        order = ordered.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map(\.1)
+        // Rows shown, counted over the whole document (the filter, not the window, decides).
+        var shownBefore: [Int32] = [0]
+        shownBefore.reserveCapacity(comparison.rows.count + 1)
+        var shown: Int32 = 0
+        for identical in metrics.identicalRows { if !(hideIdentical && identical) { shown += 1 }; shownBefore.append(shown) }
+        self.blocks = blocks
+        self.lineCount = lineCount
+        self.rowLine = rowLine
+        self.sentenceLineA = sentenceLineA
+        self.sentenceLineB = sentenceLineB
+        self.order = order
+        self.shownBefore = shownBefore
     }
 
-    private mutating func record(_ starts: [(Int, Int)], side: Side, base: Int) {
-        for (sentence, offset) in starts {
-            if side == .a { sentenceLineA[sentence] = base + offset } else { sentenceLineB[sentence] = base + offset }
+    /// The same layout with other search matches highlighted.
+    func with(matches: [Side: [TextSpan]]) -> ReaderLayout {
+        var copy = self
+        copy.matches = matches
+        return copy
+    }
+
+    // MARK: Lines, made on demand
+
+    /// The block that holds a line (binary search).
+    private func blockIndex(ofLine line: Int) -> Int? {
+        guard line >= 0, line < lineCount else { return nil }
+        var low = 0, high = blocks.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if blocks[middle].start <= line { low = middle } else { high = middle - 1 }
         }
+        return low
+    }
+
+    /// The comparison row a line belongs to.
+    public func row(ofLine line: Int) -> Int? {
+        blockIndex(ofLine: line).map { blocks[$0].row }
+    }
+
+    public func line(_ index: Int) -> VisualLine? {
+        lines(index..<index + 1).first
+    }
+
+    /// The lines in a range (clamped to the layout), each row's made once.
+    public func lines(_ range: Range<Int>) -> [VisualLine] {
+        let range = max(0, range.lowerBound)..<min(lineCount, range.upperBound)
+        guard !range.isEmpty, var blockIndex = blockIndex(ofLine: range.lowerBound) else { return [] }
+        var result: [VisualLine] = []
+        result.reserveCapacity(range.count)
+        while blockIndex < blocks.count, blocks[blockIndex].start < range.upperBound {
+            let block = blocks[blockIndex]
+            let made = lines(of: block)
+            let from = max(range.lowerBound, block.start) - block.start, to = min(range.upperBound, block.start + block.count) - block.start
+            result.append(contentsOf: made[from..<to])
+            blockIndex += 1
+        }
+        return result
+    }
+
+    /// Every line of the layout (for tests and small documents: it makes them all).
+    public var lines: [VisualLine] { lines(0..<lineCount) }
+
+    /// The last line of a sentence: its first, and on while the lines hold it.
+    public func lastLine(of sentence: SentenceRef) -> Int? {
+        guard let first = line(of: sentence), let blockIndex = blockIndex(ofLine: first) else { return nil }
+        let block = blocks[blockIndex]
+        let made = lines(of: block)
+        var last = first
+        while last + 1 < block.start + block.count, made[last + 1 - block.start].contains(sentence) { last += 1 }
+        return last
+    }
+
+    /// Position of a visible sentence in `order` (binary search by line).
+    public func position(of sentence: SentenceRef) -> Int? {
+        guard let line = line(of: sentence) else { return nil }
+        var low = firstPosition(atOrAfterLine: line)
+        while low < order.count, let l = self.line(of: order[low]), l == line {
+            if order[low] == sentence { return low }
+            low += 1
+        }
+        return nil
+    }
+
+    /// The first position in `order` whose sentence starts on or after a line.
+    public func firstPosition(atOrAfterLine line: Int) -> Int {
+        var low = 0, high = order.count
+        while low < high {
+            let middle = (low + high) / 2
+            if (self.line(of: order[middle]) ?? Int.max) < line { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
+    private func lines(of block: Block) -> [VisualLine] {
+        var result: [VisualLine] = []
+        if block.blank { result.append(VisualLine(kind: .blank, row: block.row)) }
+        if block.hidden > 0 {
+            result.append(VisualLine(kind: .hidden(block.hidden), row: block.row))
+            return result
+        }
+        let row = comparison.rows[block.row]
+        let mark = Self.mark(for: row, in: comparison)
+        let panes = paneWidths
+        let height = block.count - (block.blank ? 1 : 0)
+        switch mode {
+        case .sideBySide:
+            let left = Self.wrap(comparison, .a, row.a, width: panes.left, matches: matches[.a] ?? [])
+            let right = Self.wrap(comparison, .b, row.b, width: panes.right, matches: matches[.b] ?? [])
+            for offset in 0..<height {
+                result.append(VisualLine(kind: .content, row: block.row,
+                                         left: offset < left.lines.count ? left.lines[offset] : [],
+                                         right: offset < right.lines.count ? right.lines[offset] : [],
+                                         mark: offset == 0 ? mark : nil))
+            }
+        case .stacked:
+            var made = 0
+            for (side, paragraphs) in [(Side.a, row.a), (.b, row.b)] where !paragraphs.isEmpty {
+                let wrapped = Self.wrap(comparison, side, paragraphs, width: panes.left, matches: matches[side] ?? [])
+                for pieces in wrapped.lines where made < height {
+                    result.append(VisualLine(kind: .content, row: block.row, left: pieces, side: side, mark: made == 0 ? mark : nil))
+                    made += 1
+                }
+            }
+            // Measured and made agree; should a rare grapheme split by a search match ever
+            // differ, the row keeps the lines it was measured to take.
+            while made < height { result.append(VisualLine(kind: .content, row: block.row, side: .b)); made += 1 }
+        }
+        return result
     }
 
     static func mark(for row: ParagraphRow, in comparison: Comparison) -> GutterMark {

@@ -10,7 +10,7 @@ public struct PanelItem: Sendable, Equatable {
 extension Reader {
     /// The facts panel: differences first (a change as one line), then what both state.
     public var factItems: [PanelItem] {
-        let facts = ledgers.facts
+        guard let facts = ledgers?.facts else { return [] }
         var items: [PanelItem] = []
         for fact in facts.ordered {
             func first(_ side: Side, _ fact: Fact) -> SentenceRef? { fact.mentions(side).first.map { SentenceRef(side, $0.sentence) } }
@@ -31,7 +31,7 @@ extension Reader {
 
     /// The quotes panel: one line per matched quote, flagged ones first.
     public var quoteItems: [PanelItem] {
-        let quotes = ledgers.quotes
+        guard let quotes = ledgers?.quotes else { return [] }
         let ordered = quotes.matches.filter(\.isFlagged) + quotes.matches.filter { !$0.isFlagged }
         return ordered.map { match in
             let side: Side = match.a.isEmpty ? .b : .a
@@ -49,6 +49,7 @@ extension Reader {
     var panelRows: Int { max(1, height - 4) }
 
     mutating func openPanel(_ panel: Overlay) {
+        if stillFindingLedgers() { return }
         overlay = panel
         panelSelection = 0
         panelTop = 0
@@ -87,10 +88,11 @@ extension Reader {
         guard items.indices.contains(panelSelection) else { overlay = .none; return }
         let item = items[panelSelection]
         overlay = .none
-        guard let target = item.places.first(where: { layout().line(of: $0) != nil }) else {
+        guard let target = item.places.first(where: { isShown($0) }) else {
             message = "its sentences are hidden (f shows everything)"
             return
         }
+        reveal(target)
         cursor = target
         focus = target.side
         scrollToShow(target, jump: true)
@@ -106,18 +108,13 @@ extension Reader {
 
     /// The next or previous flagged sentence in reading order.
     mutating func jumpFlagged(_ direction: Int) {
-        let order = layout().order
-        let start = cursor.flatMap { order.firstIndex(of: $0) } ?? (direction > 0 ? -1 : order.count)
-        var position = start + direction
-        while position >= 0, position < order.count {
-            let ref = order[position]
-            if isFlagged(ref) {
-                cursor = ref
-                focus = ref.side
-                scrollToShow(ref, jump: true)
-                return
-            }
-            position += direction
+        if stillFindingLedgers() { return }
+        let flaggedA = self.flaggedA, flaggedB = self.flaggedB
+        if let ref = nextInReadingOrder(direction, where: { ($0.side == .a ? flaggedA : flaggedB)[$0.index] }) {
+            cursor = ref
+            focus = ref.side
+            scrollToShow(ref, jump: true)
+            return
         }
         message = "no \(direction > 0 ? "next" : "previous") flagged sentence"
     }

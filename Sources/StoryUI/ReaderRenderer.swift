@@ -15,18 +15,16 @@ extension Reader {
         let layout = layout()
         drawHeader(&grid, layout: layout, theme: theme)
         let panes = layout.paneWidths
-        for y in 0..<contentHeight {
-            let index = top + y
-            guard index < layout.lines.count else { break }
-            drawLine(layout.lines[index], index: index, y: y + 1, panes: panes, layout: layout, theme: theme, grid: &grid)
+        for (y, line) in layout.lines(top..<top + contentHeight).enumerated() {
+            drawLine(line, index: top + y, y: y + 1, panes: panes, layout: layout, theme: theme, grid: &grid)
         }
         drawStatus(&grid, layout: layout, theme: theme)
         switch overlay {
         case .none: break
         case .help: drawOverlay(&grid, title: "storydiff keys", lines: Self.helpLines, theme: theme)
         case .summary: drawOverlay(&grid, title: "summary", lines: summaryLines(), theme: theme)
-        case .facts: drawPanel(&grid, title: "facts · \(ledgers.facts.differences.count) differ", theme: theme)
-        case .quotes: drawPanel(&grid, title: "quotes · \(ledgers.quotes.matches.filter(\.isFlagged).count) not verbatim", theme: theme)
+        case .facts: drawPanel(&grid, title: "facts · \(ledgers?.facts.differences.count ?? 0) differ", theme: theme)
+        case .quotes: drawPanel(&grid, title: "quotes · \(ledgers?.quotes.matches.filter(\.isFlagged).count ?? 0) not verbatim", theme: theme)
         }
         return grid
     }
@@ -116,8 +114,8 @@ extension Reader {
     private func drawHeader(_ grid: inout ScreenGrid, layout: ReaderLayout, theme: Theme) {
         grid.fill(y: 0, style: theme[.header])
         func title(_ side: Side) -> String {
-            let story = comparison.story(side), stats = comparison.statistics(side)
-            return "\(side == .a ? "A" : "B") · \(TextReport.percent(stats.coverage)) matched · \(stats.comparedWords) words · \(SafeText.sanitize(story.title))"
+            let stats = comparison.statistics(side)
+            return "\(side == .a ? "A" : "B") · \(TextReport.percent(stats.coverage)) matched · \(stats.comparedWords) words · \(titles[side == .a ? 0 : 1])"
         }
         switch layout.mode {
         case .sideBySide:
@@ -135,9 +133,9 @@ extension Reader {
         let y = height - 2
         grid.fill(y: y, style: theme[.status])
         let row = (cursor.flatMap { layout.line(of: $0) } ?? top)
-        let rowIndex = layout.lines.indices.contains(row) ? layout.lines[row].row : 0
-        let visibleRows = layout.rowLine.filter { $0 != nil }.count
-        let position = layout.rowLine[0...min(rowIndex, layout.rowLine.count - 1)].filter { $0 != nil }.count
+        let rowIndex = layout.row(ofLine: row) ?? 0
+        let visibleRows = layout.visibleRowCount
+        let position = layout.visibleRows(through: rowIndex)
         var x = grid.put(" ¶ \(max(1, position))/\(visibleRows) ", x: 0, y: y, style: theme[.status])
         if hideIdentical { x = grid.put("[differences] ", x: x, y: y, style: theme[.status]) }
         let help = " ? help  q quit "
@@ -208,10 +206,13 @@ extension Reader {
                 lines.append("\(side == .a ? "A" : "B") page: " + SafeText.sanitize(page.summary))
             }
         }
-        let facts = ledgers.facts, quotes = ledgers.quotes
-        lines.append("facts: \(facts.count(.changed) / 2) changed, \(facts.count(.onlyA)) only in A, \(facts.count(.onlyB)) only in B, \(facts.count(.both)) in both (F)")
-        let quoteCounts = QuoteClass.allCases.compactMap { c in quotes.count(c) > 0 ? "\(quotes.count(c)) \(c.label)" : nil }
-        lines.append("quotes: " + (quoteCounts.isEmpty ? "none" : quoteCounts.joined(separator: ", ")) + " (Q)")
+        if let facts = ledgers?.facts, let quotes = ledgers?.quotes {
+            lines.append("facts: \(facts.count(.changed) / 2) changed, \(facts.count(.onlyA)) only in A, \(facts.count(.onlyB)) only in B, \(facts.count(.both)) in both (F)")
+            let quoteCounts = QuoteClass.allCases.compactMap { c in quotes.count(c) > 0 ? "\(quotes.count(c)) \(c.label)" : nil }
+            lines.append("quotes: " + (quoteCounts.isEmpty ? "none" : quoteCounts.joined(separator: ", ")) + " (Q)")
+        } else {
+            lines.append("facts and quotes: still being found")
+        }
         lines.append("groups: \(comparison.groups.count), moved \(comparison.groups.filter(\.moved).count), split \(comparison.groups.filter { $0.shape == .split }.count), merged \(comparison.groups.filter { $0.shape == .merge }.count)")
         return lines
     }

@@ -5,6 +5,8 @@ import StoryUI
 /// Release-mode benchmarks, in-process so that start-up is not counted:
 ///   storydiff-bench [runs] [--engine]           the sample pair and the reader (default 200 runs);
 ///                                               --engine: only read and compare, for a profiler
+///   storydiff-bench reader [runs] [--sentences 100000] [--json FILE]
+///                                               the reader on a generated pair: first screen, key redraws
 ///   storydiff-bench scale [runs] [--sizes 100,1000,10000,100000] [--tools] [--json FILE] [--errors N]
 @main
 struct Benchmark {
@@ -20,6 +22,16 @@ struct Benchmark {
             let runs = arguments.first.flatMap { Int($0) } ?? 5
             ScaleBenchmark.run(sizes: sizes, runs: runs, tools: arguments.contains("--tools"), jsonPath: value("--json"),
                                errors: value("--errors").flatMap { Int($0) } ?? 0)
+            return
+        }
+        if arguments.first == "reader" {
+            arguments.removeFirst()
+            func value(_ flag: String) -> String? {
+                guard let index = arguments.firstIndex(of: flag), index + 1 < arguments.count else { return nil }
+                return arguments[index + 1]
+            }
+            ReaderBenchmark.run(sentences: value("--sentences").flatMap { Int($0) } ?? 100_000,
+                                runs: arguments.first.flatMap { Int($0) } ?? 3, jsonPath: value("--json"))
             return
         }
         let runs = arguments.first.flatMap { Int($0) } ?? 200

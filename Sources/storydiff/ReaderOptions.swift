@@ -119,16 +119,49 @@ struct ReaderOptions: ParsableArguments {
         let terminal = CursesTerminal()
         try terminal.start()
         defer { terminal.stop() }
-        var reader = Reader(comparison: comparison, themes: themes, width: terminal.size.width, height: terminal.size.height)
+        // A long document's facts and quotes are found on another thread, so that its first
+        // screen does not wait for them; a short one's take milliseconds and come at once.
+        let later = Reader.findsLedgersLater(comparison)
+        var reader = Reader(comparison: comparison, themes: themes, width: terminal.size.width, height: terminal.size.height,
+                            ledgers: later ? .later : .now)
+        let pending = later ? PendingLedgers(comparison) : nil
         reader.colors = terminal.colors
         reader.noColor = noColor
         if let problem { reader.show(problem) }
         reader.exporter = exporter(comparison)
         terminal.draw(reader.render())
+        if pending != nil { terminal.setKeyTimeout(milliseconds: 50) }
         while !reader.quit {
+            if reader.ledgers == nil, let ledgers = pending?.result {
+                reader.install(ledgers)
+                terminal.setKeyTimeout(milliseconds: nil)
+                terminal.draw(reader.render())
+            }
             guard let key = terminal.readKey() else { continue }
             reader.handle(key)
             terminal.draw(reader.render())
         }
+    }
+}
+
+/// Facts and quotes being found on a thread of their own.
+final class PendingLedgers: @unchecked Sendable {
+    private let lock = NSLock()
+    private var found: Ledgers?
+
+    init(_ comparison: Comparison) {
+        Thread.detachNewThread { [self] in
+            let ledgers = Ledgers(comparison)
+            lock.lock()
+            found = ledgers
+            lock.unlock()
+        }
+    }
+
+    /// The facts and quotes, once found.
+    var result: Ledgers? {
+        lock.lock()
+        defer { lock.unlock() }
+        return found
     }
 }

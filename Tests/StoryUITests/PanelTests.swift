@@ -66,7 +66,7 @@ struct PanelTests {
         for _ in 0..<5 {
             try reader.play("x")
             let cursor = try #require(reader.cursor)
-            #expect(reader.ledgers.isFlagged(cursor.side, sentence: cursor.index))
+            #expect(reader.ledgers?.isFlagged(cursor.side, sentence: cursor.index) == true)
             #expect(!seen.contains(cursor))
             seen.append(cursor)
         }
@@ -79,5 +79,25 @@ struct PanelTests {
         #expect(Reader.helpLines.contains { $0.hasPrefix("F ") && $0.contains("facts") })
         #expect(Reader.helpLines.contains { $0.hasPrefix("Q ") && $0.contains("quotes") })
         #expect(Reader.helpLines.contains { $0.hasPrefix("x X") })
+    }
+
+    @Test("on a long document the reader opens first and takes the facts and quotes when they are found")
+    func ledgersLater() throws {
+        var reader = Reader(comparison: UIFixtures.sample, themes: UIFixtures.themes, width: 120, height: 40, ledgers: .later)
+        #expect(reader.ledgers == nil)
+        #expect(!reader.render().text.contains("!"))              // no flags yet
+        try reader.play("F")
+        #expect(reader.overlay == .none)
+        #expect(reader.render().lines.last == "still finding facts and quotes in this long document…")
+        try reader.play("x")
+        #expect(reader.render().lines.last == "still finding facts and quotes in this long document…")
+        reader.install(Ledgers(UIFixtures.sample))
+        #expect(reader.render().lines.last == "facts and quotes are ready: F facts, Q quotes, x next flagged sentence")
+        try reader.play("F")
+        #expect(reader.overlay == .facts)
+        // Flags now show as they do when found at once.
+        var atOnce = UIFixtures.reader(width: 120, height: 40)
+        try reader.play("<Esc>")
+        #expect(reader.render().text == atOnce.render().text)
     }
 }

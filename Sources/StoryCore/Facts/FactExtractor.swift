@@ -311,11 +311,17 @@ enum FactExtractor {
 
         mutating func number(at i: Int) -> Int? {
             guard words[i].isWord else { return nil }
-            // A qualifier: "more than", "about", "nearly".
+            // A qualifier: "more than", "about", "nearly". Any other word that cannot start a
+            // number is turned away here, before any look-up.
+            let opensWithQualifier = FactLexicon.qualifierStarts.contains(words[i].key)
+            guard numberish[i] || opensWithQualifier else { return nil }
             var start = i, j = i
-            for qualifier in FactLexicon.qualifiers where FactLexicon.qualifierStarts.contains(words[i].key) && (0..<qualifier.count).allSatisfy({ key(i + $0) == qualifier[$0] && !(i + $0 < words.count && consumed[i + $0]) }) {
-                j = i + qualifier.count
-                break
+            if opensWithQualifier {
+                for qualifier in FactLexicon.qualifiers
+                where (0..<qualifier.count).allSatisfy({ key(i + $0) == qualifier[$0] && !(i + $0 < words.count && consumed[i + $0]) }) {
+                    j = i + qualifier.count
+                    break
+                }
             }
             if j != i, count(at: j) == nil && hyphenated(at: j) == nil { return nil }
             start = i
