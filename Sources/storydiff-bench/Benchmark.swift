@@ -5,6 +5,7 @@ import StoryUI
 /// Release-mode benchmarks, in-process so that start-up is not counted:
 ///   storydiff-bench [runs] [--engine]           the sample pair and the reader (default 200 runs);
 ///                                               --engine: only read and compare, for a profiler
+///   storydiff-bench pair N DIR                  writes a generated pair of N sentences a side to DIR/a.txt, DIR/b.txt
 ///   storydiff-bench reader [runs] [--sentences 100000] [--json FILE]
 ///                                               the reader on a generated pair: first screen, key redraws
 ///   storydiff-bench scale [runs] [--sizes 100,1000,10000,100000] [--tools] [--json FILE] [--errors N]
@@ -22,6 +23,22 @@ struct Benchmark {
             let runs = arguments.first.flatMap { Int($0) } ?? 5
             ScaleBenchmark.run(sizes: sizes, runs: runs, tools: arguments.contains("--tools"), jsonPath: value("--json"),
                                errors: value("--errors").flatMap { Int($0) } ?? 0)
+            return
+        }
+        if arguments.first == "pair", arguments.count == 3, let size = Int(arguments[1]) {
+            // A generated pair written out, to read or time with other tools.
+            var generator = PairGenerator(seed: UInt64(size))
+            let pair = generator.make(sentences: size)
+            let directory = arguments[2]
+            try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            do {
+                try pair.a.write(toFile: directory + "/a.txt", atomically: true, encoding: .utf8)
+                try pair.b.write(toFile: directory + "/b.txt", atomically: true, encoding: .utf8)
+                print("\(directory)/a.txt (\(pair.sentencesA) sentences) and \(directory)/b.txt (\(pair.sentencesB) sentences)")
+            } catch {
+                FileHandle.standardError.write("storydiff-bench: cannot write to \(directory): \(error)\n".data(using: .utf8)!)
+                exit(2)
+            }
             return
         }
         if arguments.first == "reader" {
