@@ -25,8 +25,10 @@ public enum Comparer {
         let tokensA = a.sentences.map { Tokenizer.tokens(a.scalars, in: $0.span) }
         let tokensB = b.sentences.map { Tokenizer.tokens(b.scalars, in: $0.span) }
         var vocabulary = Vocabulary(expectedTokens: tokensA.reduce(0) { $0 + $1.count } + tokensB.reduce(0) { $0 + $1.count })
-        let profilesA = zip(a.sentences, tokensA).map { SentenceProfile.make($0.text, tokens: $1, vocabulary: &vocabulary) }
-        let profilesB = zip(b.sentences, tokensB).map { SentenceProfile.make($0.text, tokens: $1, vocabulary: &vocabulary) }
+        let keysA = tokensA.map { $0.map { vocabulary.intern($0.key) } }
+        let keysB = tokensB.map { $0.map { vocabulary.intern($0.key) } }
+        let profilesA = a.sentences.indices.map { SentenceProfile.make(a.sentences[$0].text, tokens: tokensA[$0], keyIDs: keysA[$0], vocabulary: &vocabulary) }
+        let profilesB = b.sentences.indices.map { SentenceProfile.make(b.sentences[$0].text, tokens: tokensB[$0], keyIDs: keysB[$0], vocabulary: &vocabulary) }
         let comparedA = a.sentences.filter { $0.role.isCompared }.map(\.index)
         let comparedB = b.sentences.filter { $0.role.isCompared }.map(\.index)
         let scorer = PairScorer(profiles: comparedA.map { profilesA[$0] } + comparedB.map { profilesB[$0] }, vocabulary: vocabulary)
@@ -45,12 +47,14 @@ public enum Comparer {
         var classesB = b.sentences.map { $0.role.isCompared ? SentenceClass.unique : .boilerplate }
         var groupOfA = [Int?](repeating: nil, count: a.sentences.count)
         var groupOfB = [Int?](repeating: nil, count: b.sentences.count)
+        var diffScratch = WordDiffer.Scratch(keys: vocabulary.keyCount)
         for group in raw {
             let sentenceClass: SentenceClass = group.identical ? .identical
                 : group.features.wordOrder >= PairScorer.nearOrder ? .near : .paraphrase
             let groupTokensA = group.a.flatMap { tokensA[$0] }, groupTokensB = group.b.flatMap { tokensB[$0] }
             let diff = sentenceClass == .identical ? WordDiffer.unchanged(a: groupTokensA, b: groupTokensB)
-                : WordDiffer.diff(a: groupTokensA, b: groupTokensB)
+                : WordDiffer.diff(a: groupTokensA, b: groupTokensB, keysA: group.a.flatMap { keysA[$0] }, keysB: group.b.flatMap { keysB[$0] },
+                                  scratch: &diffScratch)
             let id = groups.count
             groups.append(MatchGroup(id: id, a: group.a, b: group.b, sentenceClass: sentenceClass,
                                      shape: group.a.count > 1 ? .merge : group.b.count > 1 ? .split : .oneToOne,

@@ -18,7 +18,8 @@ public enum PairScoring {
         let profiles = pairs.map { pair -> (SentenceProfile, SentenceProfile) in
             func profile(_ text: String) -> SentenceProfile {
                 let scalars = Array(text.unicodeScalars)
-                return SentenceProfile.make(text, tokens: Tokenizer.tokens(scalars, in: TextSpan(0, scalars.count)), vocabulary: &vocabulary)
+                let tokens = Tokenizer.tokens(scalars, in: TextSpan(0, scalars.count))
+                return SentenceProfile.make(text, tokens: tokens, keyIDs: tokens.map { vocabulary.intern($0.key) }, vocabulary: &vocabulary)
             }
             return (profile(pair.0), profile(pair.1))
         }

@@ -6,8 +6,12 @@ struct Vocabulary {
     /// What a folded token normalises to, remembered: news repeats its words, and stemming
     /// every occurrence again was a third of the comparison's time on long stories. The parts
     /// of all tokens sit in one flat array; each token's are a range of it.
-    private var partsOfKey: [String: Range<Int>] = [:]
+    private var keyIDs: [String: Int] = [:]
+    /// Each token key's parts, by key id (nil until a word needs them).
+    private var partsOfKey: [Range<Int>?] = []
     private(set) var allParts: [Part] = []
+    /// Distinct token keys seen (words and punctuation): the range of key ids.
+    var keyCount: Int { partsOfKey.count }
 
     init() {}
 
@@ -15,6 +19,7 @@ struct Vocabulary {
     /// tokens is new), so that the tables do not grow step by step.
     init(expectedTokens: Int) {
         let distinct = expectedTokens / 3 + 16
+        keyIDs.reserveCapacity(distinct)
         partsOfKey.reserveCapacity(distinct)
         ids.reserveCapacity(distinct)
         words.reserveCapacity(distinct)
@@ -27,16 +32,26 @@ struct Vocabulary {
         var isStopWord: Bool
     }
 
-    /// The range of `allParts` that `key` normalises to.
-    mutating func parts(of key: String) -> Range<Int> {
-        if let known = partsOfKey[key] { return known }
+    /// A number for a token's key, the same for every token with that key: the one look-up by
+    /// string a token costs; profiles and word diffs then work on the number.
+    mutating func intern(_ key: String) -> Int {
+        if let id = keyIDs[key] { return id }
+        let id = partsOfKey.count
+        keyIDs[key] = id
+        partsOfKey.append(nil)
+        return id
+    }
+
+    /// The range of `allParts` that a word's key (interned as `keyID`) normalises to.
+    mutating func parts(of key: String, keyID: Int) -> Range<Int> {
+        if let known = partsOfKey[keyID] { return known }
         let first = allParts.count
         for part in SentenceProfile.normalisedParts(folded: key) where !Lexicon.honorifics.contains(part) {
             let isNumber = part.utf8.first.map { $0 >= 0x30 && $0 <= 0x39 } ?? false
             let stem = isNumber ? part : Stemmer.stem(part)
             allParts.append(Part(id: id(stem, surface: part), isNumber: isNumber, isStopWord: Lexicon.stopWords.contains(part)))
         }
-        partsOfKey[key] = first..<allParts.count
+        partsOfKey[keyID] = first..<allParts.count
         return first..<allParts.count
     }
 
@@ -70,14 +85,14 @@ struct SentenceProfile {
     /// Words as a reader counts them.
     var wordCount: Int
 
-    static func make(_ text: String, tokens: [Token], vocabulary: inout Vocabulary) -> SentenceProfile {
+    static func make(_ text: String, tokens: [Token], keyIDs: [Int], vocabulary: inout Vocabulary) -> SentenceProfile {
         var order: [Int] = []
         var content: [Int] = []
         var numbers = Set<String>()
         var wordCount = 0
-        for token in tokens where token.isWord {
+        for (token, keyID) in zip(tokens, keyIDs) where token.isWord {
             wordCount += 1
-            for index in vocabulary.parts(of: token.key) {
+            for index in vocabulary.parts(of: token.key, keyID: keyID) {
                 let part = vocabulary.allParts[index]
                 order.append(part.id)
                 // A number is its own stem, so the vocabulary's word for it is its text.

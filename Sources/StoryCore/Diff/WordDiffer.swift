@@ -7,16 +7,14 @@
 enum WordDiffer {
     static let minimumMovedCharacters = 10
 
-    static func diff(a tokensA: [Token], b tokensB: [Token]) -> WordDiff {
+    /// `idsA` and `idsB` are the tokens' interned keys (equal keys, equal ids): integers compare
+    /// faster than strings in the recursion. `scratch` is shared by all the diffs of a comparison.
+    static func diff(a tokensA: [Token], b tokensB: [Token], keysA idsA: [Int], keysB idsB: [Int], scratch: inout Scratch) -> WordDiff {
         let keysA = tokensA.map(\.key)
         let keysB = tokensB.map(\.key)
         var keptA = [Int?](repeating: nil, count: tokensA.count)   // index in B it is kept as
         var keptB = [Int?](repeating: nil, count: tokensB.count)
-        // Integers compare and hash faster than strings in the recursion.
-        var ids: [String: Int] = [:]
-        let idsA = keysA.map { key in ids[key] ?? { let id = ids.count; ids[key] = id; return id }() }
-        let idsB = keysB.map { key in ids[key] ?? { let id = ids.count; ids[key] = id; return id }() }
-        for (i, j) in matchPairs(idsA, idsB, wordsA: tokensA.map(\.isWord)) {
+        for (i, j) in matchPairs(idsA, idsB, wordsA: tokensA.map(\.isWord), scratch: &scratch) {
             keptA[i] = j
             keptB[j] = i
         }
@@ -35,25 +33,24 @@ enum WordDiffer {
     // MARK: Matching
 
     /// Pairs (i, j) of equal tokens forming a common subsequence.
-    static func matchPairs(_ a: [Int], _ b: [Int], wordsA: [Bool]) -> [(Int, Int)] {
+    static func matchPairs(_ a: [Int], _ b: [Int], wordsA: [Bool], scratch: inout Scratch) -> [(Int, Int)] {
         var pairs: [(Int, Int)] = []
-        var scratch = Scratch(size: (a.max() ?? -1) + 1, bSize: (b.max() ?? -1) + 1)
         match(a, b, 0..<a.count, 0..<b.count, wordsA: wordsA, scratch: &scratch, into: &pairs)
         return pairs.sorted { $0.0 < $1.0 }
     }
 
-    /// Counts and first positions of token ids, reused across the recursion (ids are dense and
-    /// few: no dictionaries in the inner loop).
-    private struct Scratch {
+    /// Counts and first positions of token ids, reused across the recursion and across the diffs
+    /// of one comparison (ids are dense: no dictionaries in the inner loop; every count is back to
+    /// zero after each use).
+    struct Scratch {
         var countA: [Int32]
         var positionA: [Int32]
         var countB: [Int32]
         var positionB: [Int32]
         var table: [Int32] = []
 
-        init(size: Int, bSize: Int) {
-            let size = max(size, bSize)
-            countA = [Int32](repeating: 0, count: size)
+        init(keys: Int) {
+            countA = [Int32](repeating: 0, count: keys)
             positionA = countA
             countB = countA
             positionB = countA

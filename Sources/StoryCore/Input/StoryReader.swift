@@ -76,7 +76,7 @@ public enum StoryReader {
             let spans = LineLayout.paragraphSpans(scalars)
             // Words hyphenated at line ends are joined inside their paragraphs.
             var joined = 0
-            let paragraphs = spans.map { span -> String in
+            let paragraphs = !spans.contains(where: { TextCleaner.hasLineEndHyphen(scalars, in: $0) }) ? [] : spans.map { span -> String in
                 let (paragraph, count) = TextCleaner.joinHyphenation(String(scalars: scalars[span.start..<span.end]))
                 joined += count
                 return paragraph

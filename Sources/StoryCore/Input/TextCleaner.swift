@@ -5,6 +5,17 @@
 enum TextCleaner {
     static func clean(_ text: String) -> (text: String, notes: [String]) {
         var notes: [String] = []
+        // Most text has no quoted lines and no soft hyphens: say so from one pass over the bytes,
+        // without splitting it into lines.
+        let soft: [UInt8] = [0xC2, 0xAD]
+        var sawQuote = false, lineStart = true, hasSoftHyphen = false, previous: UInt8 = 0
+        for byte in text.utf8 {
+            if lineStart && byte == UInt8(ascii: ">") { sawQuote = true }
+            if byte == 0x0A { lineStart = true } else if byte != 0x20 { lineStart = false }
+            if previous == soft[0] && byte == soft[1] { hasSoftHyphen = true }
+            previous = byte
+        }
+        if !sawQuote && !hasSoftHyphen { return (text, notes) }
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         // Quoted email: most non-blank lines start with ">".
         let nonBlank = lines.filter { !$0.trimmingSpaces().isEmpty && $0 != "\r" }
@@ -28,6 +39,16 @@ enum TextCleaner {
             notes.append("removed soft hyphens")
         }
         return (result, notes)
+    }
+
+    /// Whether a stretch has a hyphen right before a line break (a word that may be broken there).
+    static func hasLineEndHyphen(_ scalars: [Unicode.Scalar], in span: TextSpan) -> Bool {
+        var index = span.start
+        while index + 1 < span.end {
+            if scalars[index] == "-" && scalars[index + 1].isLineBreak { return true }
+            index += 1
+        }
+        return false
     }
 
     /// Joins words broken by a hyphen at a line end inside one paragraph; returns how many.
