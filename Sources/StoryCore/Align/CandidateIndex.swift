@@ -72,6 +72,19 @@ struct CandidateIndex {
         return unique
     }
 
+    /// Whether some stem is in more than `postingCap` of these sentences (so the index skips it).
+    static func capsPostings(b: [Int], profilesB: [SentenceProfile], vocabularySize: Int) -> Bool {
+        guard b.count > postingCap else { return false }
+        var counts = [Int32](repeating: 0, count: vocabularySize)
+        for sentence in b {
+            for term in profilesB[sentence].terms {
+                counts[term.term] += 1
+                if counts[term.term] > postingCap { return true }
+            }
+        }
+        return false
+    }
+
     /// Keeps the `perSentence` best (highest cosine; on a tie, the earlier sentence) in `list`.
     private static func keepBest(_ entry: (Double, Int), in list: inout [(Double, Int)]) {
         func better(_ x: (Double, Int), _ y: (Double, Int)) -> Bool { (x.0, y.1) > (y.0, x.1) }

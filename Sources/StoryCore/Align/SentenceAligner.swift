@@ -96,8 +96,17 @@ struct SentenceAligner {
         let freeB = comparedB.filter { groupOfB[$0] == nil }
         let clock = ContinuousClock()
         let started = clock.now
-        let candidates = CandidateIndex.candidates(a: freeA, b: freeB, profilesA: profilesA, profilesB: profilesB,
+        var candidates = CandidateIndex.candidates(a: freeA, b: freeB, profilesA: profilesA, profilesB: profilesB,
                                                    normsA: normsA, normsB: normsB, scorer: scorer)
+        // The index does not follow words in more than `postingCap` sentences; on a long document a
+        // sentence's counterpart may share only those. So there each free sentence also meets the
+        // free sentences of the other side between the same two identical anchors, where its
+        // counterpart would be.
+        if CandidateIndex.capsPostings(b: freeB, profilesB: profilesB, vocabularySize: scorer.idf.count) {
+            candidates += placeCandidates(groups: groups, groupOfB: groupOfB)
+            candidates.sort()
+            candidates = candidates.enumerated().filter { $0.offset == 0 || candidates[$0.offset - 1] != $0.element }.map(\.element)
+        }
         candidateTime += clock.now - started
         var scored = candidates.map { candidate in (candidate, measure(candidate.a, candidate.b)) }
         scored.sort { ($0.1.score, $1.0.a, $1.0.b) > ($1.1.score, $0.0.a, $0.0.b) }
@@ -159,6 +168,38 @@ struct SentenceAligner {
             return Group(a: draft.a, b: draft.b, score: draft.score, features: features, identical: draft.identical, moved: draft.moved)
         }
     }
+
+    /// Pairs of free sentences in the same place: between the same two anchors of the in-order
+    /// chain of identical pairs, all of the other side's free sentences when the gap is small,
+    /// else those around where the sentence would sit. A few per sentence, so linear.
+    private func placeCandidates(groups: [Draft], groupOfB: [Int?]) -> [CandidateIndex.Candidate] {
+        let anchors = groups.map { (positionA[$0.a[0]], positionB[$0.b[0]]) }.sorted { $0.0 < $1.0 }
+        let chain = LongestIncreasing.indices(anchors.map(\.1)).map { anchors[$0] }
+        var result: [CandidateIndex.Candidate] = []
+        var next = 0                       // first chain anchor after the current position
+        for (position, sentence) in comparedA.enumerated() {
+            while next < chain.count && chain[next].0 < position { next += 1 }
+            if next < chain.count && chain[next].0 == position { continue }      // an anchor itself
+            guard profilesA[sentence].terms.count > 0 else { continue }
+            let before = next > 0 ? chain[next - 1] : (-1, -1)
+            let after = next < chain.count ? chain[next] : (comparedA.count, comparedB.count)
+            let low = before.1 + 1, high = after.1 - 1
+            guard low <= high else { continue }
+            var from = low, to = high
+            if high - low + 1 > Self.placeSpan {
+                let expected = min(max(before.1 + (position - before.0), low), high)
+                from = max(low, expected - Self.placeSpan / 2)
+                to = min(high, from + Self.placeSpan - 1)
+            }
+            for other in from...to where groupOfB[comparedB[other]] == nil {
+                result.append(CandidateIndex.Candidate(a: sentence, b: comparedB[other]))
+            }
+        }
+        return result
+    }
+
+    /// Free sentences of the other side met in the same place.
+    static let placeSpan = 6
 
     private func measure(_ a: Int, _ b: Int) -> PairScorer.Measure {
         scorer.measure(profilesA[a], normA: normsA[a], profilesB[b], normB: normsB[b])
