@@ -13,6 +13,8 @@ enum ScaleBenchmark {
         var precision: Double
         var recall: Double
         var peakMemoryMB: Double
+        /// Total time against the previous size's (ten times fewer sentences).
+        var timesPrevious: Double?
         var gitWordDiffMilliseconds: Double?
         var dwdiffMilliseconds: Double?
     }
@@ -25,51 +27,72 @@ enum ScaleBenchmark {
                          : "sentences: the sample's \(generator.templates.count) only (install Debian's fortunes for varied real text)")
         print(rare > 0 ? "swapped words: the sample's content words, and \(rare) rare words from /usr/share/dict/words (\(Int(PairGenerator.rareShare * 100))% of swaps)"
                        : "swapped words: the sample's content words only (install wamerican for a realistic tail)")
-        print("sentences  read    segment  candidates  align    word diff  rows     total     precision  recall  peak MB  git --word-diff  dwdiff")
-        for size in sizes {
+        print("sentences  read    segment  candidates  align    word diff  rows     total   ×prev  precision  recall  peak MB  git --word-diff  dwdiff")
+        // The pairs first; then the sizes timed in turns (a round of each size, then the next round),
+        // so that this machine's swings in speed fall on every size alike and the ratios between
+        // sizes mean something.
+        let pairs = sizes.map { size -> PairGenerator.Pair in
             var generator = PairGenerator(seed: UInt64(size))
-            let pair = generator.make(sentences: size)
-            let repeats = size >= 100_000 ? max(1, runs / 3) : runs
-            var stages: [String: [Double]] = [:]
-            var last: Comparison?
-            for _ in 0..<repeats {
-                let clock = ContinuousClock()
-                var mark = clock.now
-                func lap(_ name: String) { let now = clock.now; stages[name, default: []].append(milliseconds(now - mark)); mark = now }
-                let start = mark
-                let textA = (try? TextDecoder.decode(Array(pair.a.utf8), name: "a"))?.text ?? ""
-                let textB = (try? TextDecoder.decode(Array(pair.b.utf8), name: "b"))?.text ?? ""
-                lap("read")
-                let a = StoryReader.story(name: "a", text: textA), b = StoryReader.story(name: "b", text: textB)
-                lap("segment")
-                var timings = StageTimings()
-                let comparison = Comparer.compare(a, b, timings: &timings)
-                stages["candidates", default: []].append(milliseconds(timings.profiles + timings.candidates))
-                stages["align", default: []].append(milliseconds(timings.alignment))
-                stages["word diff", default: []].append(milliseconds(timings.wordDiff))
-                stages["rows", default: []].append(milliseconds(timings.rows))
-                stages["total", default: []].append(milliseconds(clock.now - start))
-                last = comparison
+            return generator.make(sentences: size)
+        }
+        func repeats(_ size: Int) -> Int { size >= 100_000 ? max(1, runs / 3) : runs }
+        var stages = [[String: [Double]]](repeating: [:], count: sizes.count)
+        var last = [Comparison?](repeating: nil, count: sizes.count)
+        for round in 0..<runs {
+            for (index, size) in sizes.enumerated() where round < repeats(size) {
+                let (comparison, times) = timeOnce(pairs[index])
+                for (name, value) in times { stages[index][name, default: []].append(value) }
+                last[index] = comparison
             }
-            let (precision, recall) = score(last!, pair)
-            if errors > 0 { showErrors(last!, pair, count: errors) }
-            var row = Row(sentences: size, sentencesB: pair.sentencesB, runs: repeats, medianMilliseconds: stages.mapValues(median),
-                          precision: precision, recall: recall, peakMemoryMB: peakMemoryMB())
-            if tools { (row.gitWordDiffMilliseconds, row.dwdiffMilliseconds) = timeTools(pair, runs: repeats) }
+        }
+        var previousTotal: Double?
+        for (index, size) in sizes.enumerated() {
+            let pair = pairs[index]
+            let (precision, recall) = score(last[index]!, pair)
+            if errors > 0 { showErrors(last[index]!, pair, count: errors) }
+            var row = Row(sentences: size, sentencesB: pair.sentencesB, runs: repeats(size), medianMilliseconds: stages[index].mapValues(median),
+                          precision: precision, recall: recall, peakMemoryMB: programPeakMemoryMB(pair) ?? peakMemoryMB())
+            let total = row.medianMilliseconds["total"] ?? 0
+            row.timesPrevious = previousTotal.map { total / $0 }
+            previousTotal = total
+            if tools { (row.gitWordDiffMilliseconds, row.dwdiffMilliseconds) = timeTools(pair, runs: repeats(size)) }
             rows.append(row)
             func cell(_ name: String, _ width: Int) -> String { pad(String(format: "%.1f", row.medianMilliseconds[name] ?? 0), width) }
             print(pad("\(size)", 9) + cell("read", 7) + cell("segment", 9) + cell("candidates", 12) + cell("align", 9) + cell("word diff", 11)
-                  + cell("rows", 9) + cell("total", 10) + pad(String(format: "%.3f", precision), 11) + pad(String(format: "%.3f", recall), 8)
+                  + cell("rows", 9) + cell("total", 10) + pad(row.timesPrevious.map { String(format: "%.1f×", $0) } ?? "-", 8)
+                  + pad(String(format: "%.3f", precision), 11) + pad(String(format: "%.3f", recall), 8)
                   + pad(String(format: "%.0f", row.peakMemoryMB), 9)
                   + pad(row.gitWordDiffMilliseconds.map { String(format: "%.1f", $0) } ?? "-", 17) + pad(row.dwdiffMilliseconds.map { String(format: "%.1f", $0) } ?? "-", 8))
         }
-        print("(milliseconds, medians; candidates includes building the profiles and the index)")
+        print("(milliseconds, medians; candidates includes building the profiles and the index; ×prev: total against the size before)")
         if let jsonPath {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
             try? encoder.encode(rows).write(to: URL(fileURLWithPath: jsonPath))
             print("JSON written to \(jsonPath)")
         }
+    }
+
+    /// One end-to-end run: decoding, reading and segmenting, comparing; each stage's milliseconds.
+    static func timeOnce(_ pair: PairGenerator.Pair) -> (Comparison, [String: Double]) {
+        var times: [String: Double] = [:]
+        let clock = ContinuousClock()
+        var mark = clock.now
+        func lap(_ name: String) { let now = clock.now; times[name] = milliseconds(now - mark); mark = now }
+        let start = mark
+        let textA = (try? TextDecoder.decode(Array(pair.a.utf8), name: "a"))?.text ?? ""
+        let textB = (try? TextDecoder.decode(Array(pair.b.utf8), name: "b"))?.text ?? ""
+        lap("read")
+        let a = StoryReader.story(name: "a", text: textA), b = StoryReader.story(name: "b", text: textB)
+        lap("segment")
+        var timings = StageTimings()
+        let comparison = Comparer.compare(a, b, timings: &timings)
+        times["candidates"] = milliseconds(timings.profiles + timings.candidates)
+        times["align"] = milliseconds(timings.alignment)
+        times["word diff"] = milliseconds(timings.wordDiff)
+        times["rows"] = milliseconds(timings.rows)
+        times["total"] = milliseconds(clock.now - start)
+        return (comparison, times)
     }
 
     /// Precision and recall of the sentence links (every a–b pair of each group) against the truth.
@@ -121,31 +144,57 @@ enum ScaleBenchmark {
         }
     }
 
-    static func timeTools(_ pair: PairGenerator.Pair, runs: Int) -> (Double?, Double?) {
+    /// The pair written to a temporary directory for the programs run on it.
+    static func withFiles<R>(_ pair: PairGenerator.Pair, _ body: (_ a: String, _ b: String, _ directory: String) -> R) -> R {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("storydiff-bench-\(getpid())")
         try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let a = directory.appendingPathComponent("a.txt").path, b = directory.appendingPathComponent("b.txt").path
         try? pair.a.write(toFile: a, atomically: true, encoding: .utf8)
         try? pair.b.write(toFile: b, atomically: true, encoding: .utf8)
-        func time(_ tool: String, _ arguments: [String]) -> Double? {
-            guard let path = ["/usr/bin/\(tool)", "/usr/local/bin/\(tool)"].first(where: FileManager.default.isExecutableFile) else { return nil }
-            var samples: [Double] = []
-            for _ in 0..<runs {
-                let clock = ContinuousClock()
-                let start = clock.now
-                guard let status = spawnAndWait(path, arguments) else { return nil }
-                _ = status
-                samples.append(milliseconds(clock.now - start))
+        return body(a, b, directory.path)
+    }
+
+    static func timeTools(_ pair: PairGenerator.Pair, runs: Int) -> (Double?, Double?) {
+        withFiles(pair) { a, b, _ in
+            func time(_ tool: String, _ arguments: [String]) -> Double? {
+                guard let path = ["/usr/bin/\(tool)", "/usr/local/bin/\(tool)"].first(where: FileManager.default.isExecutableFile) else { return nil }
+                var samples: [Double] = []
+                for _ in 0..<runs {
+                    let clock = ContinuousClock()
+                    let start = clock.now
+                    guard spawnAndWait(path, arguments) != nil else { return nil }
+                    samples.append(milliseconds(clock.now - start))
+                }
+                return median(samples)
             }
-            return median(samples)
+            return (time("git", ["diff", "--no-index", "--word-diff", a, b]), time("dwdiff", [a, b]))
         }
-        return (time("git", ["diff", "--no-index", "--word-diff", a, b]), time("dwdiff", [a, b]))
+    }
+
+    /// Peak memory of the program comparing the pair on its own: `storydiff batch` (read both
+    /// files, compare, one summary line) as a child process, its maximum resident set from wait4.
+    /// In this process the pairs of every size and the freed memory of earlier runs would count.
+    static func programPeakMemoryMB(_ pair: PairGenerator.Pair) -> Double? {
+        let program = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("storydiff").path
+        guard FileManager.default.isExecutableFile(atPath: program) else { return nil }
+        return withFiles(pair) { a, b, directory in
+            let list = directory + "/pairs.tsv"
+            try? "\(a)\t\(b)\n".write(toFile: list, atomically: true, encoding: .utf8)
+            var usage = rusage()
+            guard spawnAndWait(program, ["batch", list, "--jobs", "1"], usage: &usage) != nil else { return nil }
+            return Double(usage.ru_maxrss) / 1024
+        }
     }
 
     /// Runs a program with its output thrown away and waits for it: posix_spawn and waitpid, so
     /// the time is the program's (Foundation's Process polls for the exit, 50 ms at a time).
     static func spawnAndWait(_ path: String, _ arguments: [String]) -> Int32? {
+        var usage = rusage()
+        return spawnAndWait(path, arguments, usage: &usage)
+    }
+
+    static func spawnAndWait(_ path: String, _ arguments: [String], usage: inout rusage) -> Int32? {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -156,7 +205,7 @@ enum ScaleBenchmark {
         var pid = pid_t()
         guard posix_spawn(&pid, path, &actions, nil, argv, environ) == 0 else { return nil }
         var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
         return status
     }
 
@@ -168,7 +217,8 @@ enum ScaleBenchmark {
 
     static func pad(_ text: String, _ width: Int) -> String { String(repeating: " ", count: max(1, width - text.count)) + text }
 
-    /// The process's peak resident memory (VmHWM), in MB.
+    /// This process's peak resident memory (VmHWM), in MB: the fallback when the storydiff
+    /// program is not beside the benchmark.
     static func peakMemoryMB() -> Double {
         guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
               let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
