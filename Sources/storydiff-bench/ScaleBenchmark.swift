@@ -173,28 +173,26 @@ enum ScaleBenchmark {
     }
 
     /// Peak memory of the program comparing the pair on its own: `storydiff batch` (read both
-    /// files, compare, one summary line) as a child process, its maximum resident set from wait4.
-    /// In this process the pairs of every size and the freed memory of earlier runs would count.
+    /// files, compare, one summary line), under GNU time, which reports the maximum resident set.
+    /// (In this process the pairs of every size and the freed memory of earlier runs would count;
+    /// and a child spawned from here starts with this process's high-water mark, which Linux
+    /// carries across exec, so the count has to come from a grandchild.)
     static func programPeakMemoryMB(_ pair: PairGenerator.Pair) -> Double? {
         let program = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("storydiff").path
-        guard FileManager.default.isExecutableFile(atPath: program) else { return nil }
+        guard FileManager.default.isExecutableFile(atPath: program), FileManager.default.isExecutableFile(atPath: "/usr/bin/time") else { return nil }
         return withFiles(pair) { a, b, directory in
-            let list = directory + "/pairs.tsv"
+            let list = directory + "/pairs.tsv", report = directory + "/time.txt"
             try? "\(a)\t\(b)\n".write(toFile: list, atomically: true, encoding: .utf8)
-            var usage = rusage()
-            guard spawnAndWait(program, ["batch", list, "--jobs", "1"], usage: &usage) != nil else { return nil }
-            return Double(usage.ru_maxrss) / 1024
+            guard spawnAndWait("/usr/bin/time", ["-f", "%M", "-o", report, program, "batch", list, "--jobs", "1"]) != nil,
+                  let text = try? String(contentsOfFile: report, encoding: .utf8),
+                  let kilobytes = Double(text.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: "\n").last ?? "") else { return nil }
+            return kilobytes / 1024
         }
     }
 
     /// Runs a program with its output thrown away and waits for it: posix_spawn and waitpid, so
     /// the time is the program's (Foundation's Process polls for the exit, 50 ms at a time).
     static func spawnAndWait(_ path: String, _ arguments: [String]) -> Int32? {
-        var usage = rusage()
-        return spawnAndWait(path, arguments, usage: &usage)
-    }
-
-    static func spawnAndWait(_ path: String, _ arguments: [String], usage: inout rusage) -> Int32? {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -205,7 +203,7 @@ enum ScaleBenchmark {
         var pid = pid_t()
         guard posix_spawn(&pid, path, &actions, nil, argv, environ) == 0 else { return nil }
         var status: Int32 = 0
-        while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
         return status
     }
 
