@@ -27,6 +27,7 @@ let package = Package(
         .target(
             name: "StoryUI",
             dependencies: ["StoryCore", .product(name: "TOMLKit", package: "TOMLKit")],
+            swiftSettings: fuzzCompile,
             plugins: ["EmbedFiles"]
         ),
         // ncursesw (Debian libncursesw5-dev): the terminal backend draws and reads keys through it.
@@ -48,7 +49,7 @@ let package = Package(
         // libFuzzer target (scripts/fuzz builds it with -sanitize=fuzzer); otherwise it replays files.
         .executableTarget(
             name: "storydiff-fuzz",
-            dependencies: ["StoryCore"],
+            dependencies: ["StoryCore", "StoryUI"],
             swiftSettings: fuzzing ? [.unsafeFlags(["-sanitize=fuzzer", "-parse-as-library", "-DFUZZING"])] : [],
             linkerSettings: fuzzing ? [.unsafeFlags(["-sanitize=fuzzer", "-use-ld=lld"])] : []
         ),

@@ -1,8 +1,11 @@
 import Foundation
 import StoryCore
+import StoryUI
 
 /// One input through everything that reads untrusted text: decoding, web-page extraction,
-/// cleaning, layout, segmentation, the comparison and the reports. Any crash is a bug.
+/// cleaning, layout, segmentation, the comparison, the reports and the reader's layout and frame.
+/// Any crash is a bug; so is a reader layout whose measured sentence places disagree with the
+/// lines it makes.
 func exercise(_ bytes: [UInt8]) {
     for name in ["fuzz.txt", "fuzz.html"] {
         guard let story = try? StoryReader.story(name: name, bytes: bytes) else { continue }
@@ -14,6 +17,18 @@ func exercise(_ bytes: [UInt8]) {
         _ = HTMLReport.render(comparison, options: ReportOptions())
         _ = MarkdownReport.render(comparison, options: ReportOptions())
         _ = TextReport.render(comparison)
+        for (width, mode) in [(47, ReaderLayout.Mode.sideBySide), (33, .stacked)] {
+            let layout = ReaderLayout(comparison: comparison, width: width, mode: mode, hideIdentical: false)
+            var firstSeen: [SentenceRef: Int] = [:]
+            for (index, line) in layout.lines.enumerated() {
+                for piece in line.left + line.right { if let ref = piece.sentence, firstSeen[ref] == nil { firstSeen[ref] = index } }
+            }
+            for ref in layout.order where layout.line(of: ref) != firstSeen[ref] {
+                fatalError("the layout measured \(ref) at line \(layout.line(of: ref) ?? -1); its lines have it at \(firstSeen[ref] ?? -1)")
+            }
+        }
+        var reader = Reader(comparison: comparison, themes: [], width: 61, height: 17, ledgers: .later)   // the reports ran the ledgers
+        _ = reader.render()
     }
 }
 
