@@ -14,6 +14,9 @@ public struct Reader: Sendable {
     public enum LedgerTiming: Sendable { case now, later }
     /// A panel or jump was asked for before the ledgers arrived: say when they do.
     var ledgersAwaited = false
+    /// The lines of the facts and quotes panels (empty until the ledgers arrive).
+    public private(set) var factItems: [PanelItem] = []
+    public private(set) var quoteItems: [PanelItem] = []
     /// The facts and quotes panels: the selected item and the first one shown.
     public internal(set) var panelSelection = 0
     var panelTop = 0
@@ -92,6 +95,8 @@ public struct Reader: Sendable {
     /// Takes the facts and quotes, found now or in the background.
     public mutating func install(_ ledgers: Ledgers) {
         self.ledgers = ledgers
+        factItems = Self.factItems(ledgers)
+        quoteItems = Self.quoteItems(ledgers)
         flaggedA = comparison.a.sentences.indices.map { ledgers.isFlagged(.a, sentence: $0) }
         flaggedB = comparison.b.sentences.indices.map { ledgers.isFlagged(.b, sentence: $0) }
         if ledgersAwaited {

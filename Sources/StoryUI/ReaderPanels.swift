@@ -8,9 +8,10 @@ public struct PanelItem: Sendable, Equatable {
 
 /// The facts and quotes panels, the gutter flags and the jumps between flagged sentences.
 extension Reader {
-    /// The facts panel: differences first (a change as one line), then what both state.
-    public var factItems: [PanelItem] {
-        guard let facts = ledgers?.facts else { return [] }
+    /// The facts panel: differences first (a change as one line), then what both state. Made once,
+    /// when the ledgers arrive (a long document's thousands of facts are not rebuilt per key).
+    static func factItems(_ ledgers: Ledgers) -> [PanelItem] {
+        let facts = ledgers.facts
         var items: [PanelItem] = []
         for fact in facts.ordered {
             func first(_ side: Side, _ fact: Fact) -> SentenceRef? { fact.mentions(side).first.map { SentenceRef(side, $0.sentence) } }
@@ -30,8 +31,8 @@ extension Reader {
     }
 
     /// The quotes panel: one line per matched quote, flagged ones first.
-    public var quoteItems: [PanelItem] {
-        guard let quotes = ledgers?.quotes else { return [] }
+    static func quoteItems(_ ledgers: Ledgers) -> [PanelItem] {
+        let quotes = ledgers.quotes
         let ordered = quotes.matches.filter(\.isFlagged) + quotes.matches.filter { !$0.isFlagged }
         return ordered.map { match in
             let side: Side = match.a.isEmpty ? .b : .a

@@ -223,14 +223,7 @@ extension Reader {
         let boxHeight = min(height - 2, lines.count + 4)
         let x0 = max(0, (width - boxWidth) / 2), y0 = max(0, (height - boxHeight) / 2)
         let style = theme[.overlay]
-        for y in y0..<y0 + boxHeight { grid.fill(y: y, from: x0, to: x0 + boxWidth, style: style) }
-        grid.put("┌" + String(repeating: "─", count: boxWidth - 2) + "┐", x: x0, y: y0, style: style)
-        grid.put("└" + String(repeating: "─", count: boxWidth - 2) + "┘", x: x0, y: y0 + boxHeight - 1, style: style)
-        for y in y0 + 1..<y0 + boxHeight - 1 {
-            grid.put("│", x: x0, y: y, style: style)
-            grid.put("│", x: x0 + boxWidth - 1, y: y, style: style)
-        }
-        grid.put(" \(title) ", x: x0 + 2, y: y0, style: theme[.overlayTitle], limit: x0 + boxWidth - 1)
+        drawBox(&grid, x0: x0, y0: y0, width: boxWidth, height: boxHeight, title: title, theme: theme)
         for (offset, line) in lines.prefix(boxHeight - 4).enumerated() {
             grid.put(line, x: x0 + 2, y: y0 + 2 + offset, style: style, limit: x0 + boxWidth - 2)
         }
@@ -238,11 +231,8 @@ extension Reader {
         grid.put(footer, x: x0 + max(1, boxWidth - DisplayWidth.of(footer) - 2), y: y0 + boxHeight - 1, style: style, limit: x0 + boxWidth - 1)
     }
 
-    /// A list panel over the reader: the selected item highlighted, scrolled to stay in view.
-    private func drawPanel(_ grid: inout ScreenGrid, title: String, theme: Theme) {
-        let items = panelItems
-        let boxWidth = max(20, width - 4), boxHeight = max(5, height - 2)
-        let x0 = (width - boxWidth) / 2, y0 = 1
+    /// A framed box over the reader (help, summary, panels): filled, bordered, titled.
+    private func drawBox(_ grid: inout ScreenGrid, x0: Int, y0: Int, width boxWidth: Int, height boxHeight: Int, title: String, theme: Theme) {
         let style = theme[.overlay]
         for y in y0..<min(height, y0 + boxHeight) { grid.fill(y: y, from: x0, to: x0 + boxWidth, style: style) }
         grid.put("┌" + String(repeating: "─", count: boxWidth - 2) + "┐", x: x0, y: y0, style: style)
@@ -252,6 +242,15 @@ extension Reader {
             grid.put("│", x: x0 + boxWidth - 1, y: y, style: style)
         }
         grid.put(" \(title) ", x: x0 + 2, y: y0, style: theme[.overlayTitle], limit: x0 + boxWidth - 1)
+    }
+
+    /// A list panel over the reader: the selected item highlighted, scrolled to stay in view.
+    private func drawPanel(_ grid: inout ScreenGrid, title: String, theme: Theme) {
+        let items = panelItems
+        let boxWidth = max(20, width - 4), boxHeight = max(5, height - 2)
+        let x0 = (width - boxWidth) / 2, y0 = 1
+        let style = theme[.overlay]
+        drawBox(&grid, x0: x0, y0: y0, width: boxWidth, height: boxHeight, title: title, theme: theme)
         let rows = panelRows
         for (offset, item) in items.dropFirst(panelTop).prefix(rows).enumerated() {
             let index = panelTop + offset

@@ -13,13 +13,15 @@ struct CandidateIndex {
     }
 
     /// Candidate pairs among the given sentences, best by weighted cosine from both sides,
-    /// sorted and without repeats. `normsA` and `normsB` are indexed by sentence.
+    /// sorted and without repeats, and whether some stem was in more than `postingCap` of B's
+    /// sentences (so not followed). `normsA` and `normsB` are indexed by sentence.
     static func candidates(a: [Int], b: [Int], profilesA: [SentenceProfile], profilesB: [SentenceProfile],
-                           normsA: [Double], normsB: [Double], scorer: PairScorer) -> [Candidate] {
+                           normsA: [Double], normsB: [Double], scorer: PairScorer) -> (pairs: [Candidate], capped: Bool) {
         // Postings in flat arrays (stem → B sentences with their weights): no hashing in the loop.
         let vocabularySize = scorer.idf.count
         var start = [Int](repeating: 0, count: vocabularySize + 1)
         for sentence in b { for term in profilesB[sentence].terms { start[term.term + 1] += 1 } }
+        let capped = start.contains { $0 > postingCap }
         for term in 0..<vocabularySize { start[term + 1] += start[term] }
         var fill = start
         var postedSentence = [Int](repeating: 0, count: start[vocabularySize])
@@ -65,24 +67,15 @@ struct CandidateIndex {
         for other in b {
             for (_, sentence) in bestForB[other] { result.append(Candidate(a: sentence, b: other)) }
         }
-        result.sort()
-        var unique: [Candidate] = []
-        unique.reserveCapacity(result.count)
-        for candidate in result where unique.last != candidate { unique.append(candidate) }
-        return unique
+        return (sortedUnique(result), capped)
     }
 
-    /// Whether some stem is in more than `postingCap` of these sentences (so the index skips it).
-    static func capsPostings(b: [Int], profilesB: [SentenceProfile], vocabularySize: Int) -> Bool {
-        guard b.count > postingCap else { return false }
-        var counts = [Int32](repeating: 0, count: vocabularySize)
-        for sentence in b {
-            for term in profilesB[sentence].terms {
-                counts[term.term] += 1
-                if counts[term.term] > postingCap { return true }
-            }
-        }
-        return false
+    /// Candidates in order, each once.
+    static func sortedUnique(_ candidates: [Candidate]) -> [Candidate] {
+        var unique: [Candidate] = []
+        unique.reserveCapacity(candidates.count)
+        for candidate in candidates.sorted() where unique.last != candidate { unique.append(candidate) }
+        return unique
     }
 
     /// Keeps the `perSentence` best (highest cosine; on a tie, the earlier sentence) in `list`.

@@ -96,17 +96,13 @@ struct SentenceAligner {
         let freeB = comparedB.filter { groupOfB[$0] == nil }
         let clock = ContinuousClock()
         let started = clock.now
-        var candidates = CandidateIndex.candidates(a: freeA, b: freeB, profilesA: profilesA, profilesB: profilesB,
-                                                   normsA: normsA, normsB: normsB, scorer: scorer)
+        var (candidates, capped) = CandidateIndex.candidates(a: freeA, b: freeB, profilesA: profilesA, profilesB: profilesB,
+                                                             normsA: normsA, normsB: normsB, scorer: scorer)
         // The index does not follow words in more than `postingCap` sentences; on a long document a
         // sentence's counterpart may share only those. So there each free sentence also meets the
         // free sentences of the other side between the same two identical anchors, where its
         // counterpart would be.
-        if CandidateIndex.capsPostings(b: freeB, profilesB: profilesB, vocabularySize: scorer.idf.count) {
-            candidates += placeCandidates(groups: groups, groupOfB: groupOfB)
-            candidates.sort()
-            candidates = candidates.enumerated().filter { $0.offset == 0 || candidates[$0.offset - 1] != $0.element }.map(\.element)
-        }
+        if capped { candidates = CandidateIndex.sortedUnique(candidates + placeCandidates(groups: groups, groupOfB: groupOfB)) }
         candidateTime += clock.now - started
         var scored = candidates.map { candidate in (candidate, measure(candidate.a, candidate.b)) }
         scored.sort { ($0.1.score, $1.0.a, $1.0.b) > ($1.1.score, $0.0.a, $0.0.b) }
