@@ -23,7 +23,9 @@ let package = Package(
         // Embeds samples/ (StoryCore) and Themes/ (StoryUI) at build time: one source, no files needed beside the binary.
         .executableTarget(name: "embed-files", path: "Sources/embed-files"),
         .plugin(name: "EmbedFiles", capability: .buildTool(), dependencies: ["embed-files"]),
-        .target(name: "StoryCore", dependencies: ["CLibXML2"], swiftSettings: fuzzCompile, plugins: ["EmbedFiles"]),
+        // Signal handlers in C (async-signal-safe): restore the terminal, remove a report's temporary file.
+        .target(name: "CSignalGuard", path: "Sources/CSignalGuard"),
+        .target(name: "StoryCore", dependencies: ["CLibXML2", "CSignalGuard"], swiftSettings: fuzzCompile, plugins: ["EmbedFiles"]),
         .target(
             name: "StoryUI",
             dependencies: ["StoryCore", .product(name: "TOMLKit", package: "TOMLKit")],
@@ -32,7 +34,7 @@ let package = Package(
         ),
         // ncursesw (Debian libncursesw5-dev): the terminal backend draws and reads keys through it.
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
-        .target(name: "StoryTerminal", dependencies: ["StoryUI", "CNcursesw"]),
+        .target(name: "StoryTerminal", dependencies: ["StoryUI", "CNcursesw", "CSignalGuard"]),
         // libxml2 (Debian libxml2-dev): the HTML parser that reads saved web pages (and the tests' reports).
         .systemLibrary(name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .executableTarget(
@@ -41,15 +43,19 @@ let package = Package(
                 "StoryCore",
                 "StoryUI",
                 "StoryTerminal",
+                "CSignalGuard",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Release-mode timing of the engine on the sample pair (see README, "Performance").
-        .executableTarget(name: "storydiff-bench", dependencies: ["StoryCore", "StoryUI"]),
+        .executableTarget(name: "storydiff-bench", dependencies: ["StoryCore", "StoryUI", "StoryProse"]),
+        // Seeded news-like prose with the names, numbers, quotes and hostile characters real pages
+        // carry, and a check that runs it through every command path (tests, fuzzer, benchmark).
+        .target(name: "StoryProse", dependencies: ["StoryCore", "StoryUI"]),
         // libFuzzer target (scripts/fuzz builds it with -sanitize=fuzzer); otherwise it replays files.
         .executableTarget(
             name: "storydiff-fuzz",
-            dependencies: ["StoryCore", "StoryUI"],
+            dependencies: ["StoryCore", "StoryUI", "StoryProse"],
             swiftSettings: fuzzing ? [.unsafeFlags(["-sanitize=fuzzer", "-parse-as-library", "-DFUZZING"])] : [],
             linkerSettings: fuzzing ? [.unsafeFlags(["-sanitize=fuzzer", "-use-ld=lld"])] : []
         ),

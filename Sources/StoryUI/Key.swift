@@ -7,9 +7,23 @@ public enum Key: Hashable, Sendable {
     case resize(width: Int, height: Int)
     case interrupt
 
+    /// The largest screen the reader lays out (columns and rows): a headless `--screen`, a
+    /// `<Resize:WxH>` in a key script and a real terminal's size are held to it, so that a typo
+    /// cannot ask for gigabytes of cells.
+    public static let largestScreen = (width: 1000, height: 1000)
+
+    /// "100x30" as a size within `largestScreen`, or nil.
+    public static func size(_ text: some StringProtocol) -> (width: Int, height: Int)? {
+        let parts = text.lowercased().split(separator: "x", omittingEmptySubsequences: false).map { Int($0) }
+        guard parts.count == 2, let width = parts[0], let height = parts[1], (1...largestScreen.width).contains(width),
+              (1...largestScreen.height).contains(height) else { return nil }
+        return (width, height)
+    }
+
     /// Parses a headless key script: tokens separated by spaces; `<Name>` is a special key
     /// (`<Space>`, `<Enter>`, `<Tab>`, `<Esc>`, `<Up>`, `<Down>`, `<PgDn>`, `<PgUp>`, `<Home>`,
-    /// `<End>`, `<BS>`, `<WheelUp>`, `<WheelDown>`, `<Resize:80x24>`); any other token is typed
+    /// `<End>`, `<BS>`, `<WheelUp>`, `<WheelDown>`, `<Resize:80x24>`, `<C-u>` for a control key);
+    /// any other token is typed
     /// character by character.
     public static func script(_ text: String) throws -> [Key] {
         var keys: [Key] = []
@@ -36,9 +50,11 @@ public enum Key: Hashable, Sendable {
                 case "lt": keys.append(.character("<"))
                 default:
                     if name.hasPrefix("resize:") {
-                        let size = name.dropFirst("resize:".count).split(separator: "x").compactMap { Int($0) }
-                        guard size.count == 2, size[0] > 0, size[1] > 0 else { throw KeyScriptError(token: String(token)) }
-                        keys.append(.resize(width: size[0], height: size[1]))
+                        guard let size = size(name.dropFirst("resize:".count)) else { throw KeyScriptError(token: String(token)) }
+                        keys.append(.resize(width: size.width, height: size.height))
+                    } else if name.hasPrefix("c-"), name.count == 3, let letter = name.unicodeScalars.last,
+                              ("a"..."z").contains(letter), let control = Unicode.Scalar(letter.value - 0x60) {
+                        keys.append(.character(Character(control)))
                     } else {
                         throw KeyScriptError(token: String(token))
                     }
@@ -53,5 +69,5 @@ public enum Key: Hashable, Sendable {
 
 public struct KeyScriptError: Error, CustomStringConvertible {
     public var token: String
-    public var description: String { "unknown key \(token) in --keys (special keys: <Space> <Enter> <Tab> <Esc> <Up> <Down> <PgUp> <PgDn> <Home> <End> <BS> <WheelUp> <WheelDown> <Resize:WxH>)" }
+    public var description: String { "unknown key \(token) in --keys (special keys: <Space> <Enter> <Tab> <Esc> <Up> <Down> <PgUp> <PgDn> <Home> <End> <BS> <WheelUp> <WheelDown> <Resize:WxH> up to \(Key.largestScreen.width)x\(Key.largestScreen.height), <C-a>…<C-z>)" }
 }

@@ -44,7 +44,9 @@ public struct Reader: Sendable {
     public private(set) var wordEmphasis = true
     public internal(set) var overlay: Overlay = .none
     /// The search being typed after "/", if any.
-    public private(set) var searchInput: String?
+    public var searchInput: String? { searchEditor?.string }
+    /// The search being typed, with its cursor.
+    public private(set) var searchEditor: LineEditor?
     public private(set) var searchQuery: String?
     public private(set) var matches: [SearchMatch] = []
     public private(set) var currentMatch: Int?
@@ -55,7 +57,9 @@ public struct Reader: Sendable {
     public typealias Exporter = @Sendable (_ path: String, _ hideIdentical: Bool, _ theme: Theme) -> String
     public var exporter: Exporter?
     /// The path being typed after "e", if any.
-    public private(set) var exportInput: String?
+    public var exportInput: String? { exportEditor?.string }
+    /// The path being typed, with its cursor.
+    public private(set) var exportEditor: LineEditor?
     public static let defaultExportPath = "storydiff-report.html"
 
     private var cachedLayout: ReaderLayout?
@@ -84,8 +88,8 @@ public struct Reader: Sendable {
         self.comparison = comparison
         titles = [SafeText.sanitize(comparison.a.title), SafeText.sanitize(comparison.b.title)]
         self.themes = themes.isEmpty ? [ThemeLoader.builtInDefault] : themes
-        self.width = width
-        self.height = height
+        self.width = min(max(1, width), Key.largestScreen.width)
+        self.height = min(max(1, height), Key.largestScreen.height)
         let firstA = comparison.a.sentences.first { $0.role.isCompared } ?? comparison.a.sentences.first
         cursor = firstA.map { SentenceRef(.a, $0.index) }
         window = Self.initialWindow(rows: comparison.rows.count)
@@ -172,7 +176,9 @@ public struct Reader: Sendable {
 
     private mutating func handleKey(_ key: Key) {
         if case .resize(let newWidth, let newHeight) = key {
-            relayout { $0.width = newWidth; $0.height = newHeight }
+            // A terminal larger than the reader lays out is drawn at the largest size it does.
+            let width = min(max(1, newWidth), Key.largestScreen.width), height = min(max(1, newHeight), Key.largestScreen.height)
+            relayout { $0.width = width; $0.height = height }
             return
         }
         if key == .interrupt { quit = true; return }
@@ -182,8 +188,8 @@ public struct Reader: Sendable {
             return
         }
         message = nil
-        if searchInput != nil { handleSearchInput(key); return }
-        if exportInput != nil { handleExportInput(key); return }
+        if searchEditor != nil { handleSearchInput(key); return }
+        if exportEditor != nil { handleExportInput(key); return }
         if overlay == .facts || overlay == .quotes { handlePanel(key); return }
         if overlay != .none {
             // Any key closes an overlay; its own key toggles it.
@@ -218,9 +224,9 @@ public struct Reader: Sendable {
                 switchPane()
             }
         case .enter: jumpToCounterpart()
-        case .character("/"): searchInput = ""
+        case .character("/"): searchEditor = LineEditor()
         case .character("e"):
-            if exporter == nil { message = "export is not available here" } else { exportInput = Self.defaultExportPath }
+            if exporter == nil { message = "export is not available here" } else { exportEditor = LineEditor(Self.defaultExportPath) }
         case .character("n"): nextMatch(1)
         case .character("N"): nextMatch(-1)
         case .character("f"):
@@ -448,33 +454,30 @@ public struct Reader: Sendable {
     // MARK: Export
 
     private mutating func handleExportInput(_ key: Key) {
-        switch key {
-        case .escape: exportInput = nil; message = "export cancelled"
-        case .backspace: if exportInput?.isEmpty == false { exportInput?.removeLast() }
-        case .enter:
-            let path = exportInput ?? ""
-            exportInput = nil
+        guard var editor = exportEditor else { return }
+        switch editor.handle(key) {
+        case .editing: exportEditor = editor
+        case .cancelled: exportEditor = nil; message = "export cancelled"
+        case .submitted(let path):
+            exportEditor = nil
             guard !path.isEmpty, let exporter else { message = "export cancelled"; return }
             // The report of what is on screen: the same comparison and filter, the current theme.
             message = exporter(path, hideIdentical, themes[themeIndex])
-        case .character(let character): exportInput?.append(character)
-        default: break
         }
     }
 
     // MARK: Search
 
     private mutating func handleSearchInput(_ key: Key) {
-        switch key {
-        case .escape: searchInput = nil
-        case .backspace:
-            if searchInput?.isEmpty == true { searchInput = nil } else { searchInput?.removeLast() }
-        case .enter:
-            let query = searchInput ?? ""
-            searchInput = nil
+        guard var editor = searchEditor else { return }
+        // Backspace on an empty search leaves it, as in less and vim.
+        if key == .backspace && editor.text.isEmpty { searchEditor = nil; return }
+        switch editor.handle(key) {
+        case .editing: searchEditor = editor
+        case .cancelled: searchEditor = nil
+        case .submitted(let query):
+            searchEditor = nil
             search(query)
-        case .character(let character): searchInput?.append(character)
-        default: break
         }
     }
 
@@ -517,7 +520,7 @@ public struct Reader: Sendable {
         guard let query = searchQuery else { message = "no search yet: / to search"; return }
         let layout = layout(), metrics = wrapMetrics(), comparison = self.comparison
         let visible = matches.indices.filter { isShown(matches[$0].sentence) }
-        guard !visible.isEmpty else { message = "not found: \(query)"; return }
+        guard let firstVisible = visible.first, let lastVisible = visible.last else { message = "not found: \(query)"; return }
         let next: Int
         if let current = currentMatch, let position = visible.firstIndex(of: current) {
             next = visible[(position + direction + visible.count) % visible.count]
@@ -529,8 +532,8 @@ public struct Reader: Sendable {
             }
             let here: (Int, Int) = cursor.map { Self.readingKey($0, layout: layout, metrics: metrics, comparison: comparison) }
                 .map { ($0.row, $0.line) } ?? (layout.row(ofLine: top) ?? 0, top)
-            let after = visible.first { key($0) > here } ?? visible.first!
-            let before = visible.last { key($0) < here } ?? visible.last!
+            let after = visible.first { key($0) > here } ?? firstVisible
+            let before = visible.last { key($0) < here } ?? lastVisible
             next = direction > 0 ? after : before
         }
         currentMatch = next

@@ -150,8 +150,8 @@ extension Reader {
         if helpX > x { grid.put(help, x: helpX, y: y, style: theme[.status]) }
 
         let line: String
-        if let input = searchInput { line = "/" + input + "▏" }
-        else if let input = exportInput { line = "export to (.html .md .json .txt; Enter writes, Esc cancels): " + input + "▏" }
+        if let editor = searchEditor { line = "/" + editor.display }
+        else if let editor = exportEditor { line = "export to (.html .md .json .txt; Enter writes, Esc cancels, Ctrl-U clears): " + editor.display }
         else if let message { line = message }
         else { line = explanation }
         grid.put(truncate(SafeText.sanitize(line), width), x: 0, y: height - 1, style: theme[.message])

@@ -8,6 +8,8 @@ import StoryUI
 ///   storydiff-bench pair N DIR                  writes a generated pair of N sentences a side to DIR/a.txt, DIR/b.txt
 ///   storydiff-bench reader [runs] [--sentences 100000] [--json FILE]
 ///                                               the reader on a generated pair: first screen, key redraws
+///   storydiff-bench prose [megabytes] [--seed N] [--write DIR]
+///                                               generated prose through every command path (default 20 MB)
 ///   storydiff-bench scale [runs] [--sizes 100,1000,10000,100000] [--tools] [--json FILE] [--errors N]
 @main
 struct Benchmark {
@@ -40,6 +42,15 @@ struct Benchmark {
                 exit(2)
             }
             return
+        }
+        if arguments.first == "prose" {
+            arguments.removeFirst()
+            func value(_ flag: String) -> String? {
+                guard let index = arguments.firstIndex(of: flag), index + 1 < arguments.count else { return nil }
+                return arguments[index + 1]
+            }
+            exit(ProseRun.run(megabytes: arguments.first.flatMap { Double($0) } ?? 20, seed: value("--seed").flatMap { UInt64($0) } ?? 1,
+                              writeTo: value("--write")))
         }
         if arguments.first == "reader" {
             arguments.removeFirst()

@@ -1,5 +1,6 @@
 import Foundation
 import StoryCore
+import StoryProse
 
 /// Generates story pairs with known edits from real sentences, so that alignment can be scored.
 /// Sentences come from the sample pair and, when the machine has Debian's `fortunes`, from its
@@ -253,20 +254,4 @@ struct PairGenerator {
         }
         return head + tail
     }
-}
-
-/// A small seeded generator (SplitMix64): the same pairs on every run.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
-    mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
-    mutating func chance(_ p: Double) -> Bool { unit() < p }
 }

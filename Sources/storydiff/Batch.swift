@@ -18,8 +18,12 @@ struct Batch: ParsableCommand {
     @Argument(help: "The list of pairs (- for standard input).")
     var list: String
 
-    @Option(help: "Pairs compared at once (default: the number of cores).")
+    @Option(help: "Pairs compared at once, 1 or more (default: the number of cores).")
     var jobs: Int?
+
+    func validate() throws {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs takes a number of pairs at once, 1 or more (got \(jobs))") }
+    }
 
     /// One line of output.
     struct Line: Encodable {
@@ -42,6 +46,18 @@ struct Batch: ParsableCommand {
         init(count: Int) { lines = Array(repeating: nil, count: count) }
         func set(_ index: Int, _ line: Line) { lock.lock(); lines[index] = line; lock.unlock() }
         var all: [Line] { lock.lock(); defer { lock.unlock() }; return lines.compactMap { $0 } }
+
+        /// Hands out 0, 1, 2 … to the workers.
+        final class Counter: @unchecked Sendable {
+            private let lock = NSLock()
+            private var value = 0
+            func take(below limit: Int) -> Int? {
+                lock.lock(); defer { lock.unlock() }
+                guard value < limit else { return nil }
+                value += 1
+                return value - 1
+            }
+        }
     }
 
     func run() throws {
@@ -67,8 +83,15 @@ struct Batch: ParsableCommand {
         while start < pairs.count {
             let window = Array(pairs[start..<min(pairs.count, start + width * 4)])
             let results = Results(count: window.count)
-            DispatchQueue.concurrentPerform(iterations: window.count) { index in
-                results.set(index, Self.compare(window[index]))
+            if width == 1 {
+                // One at a time, on this thread: --jobs 1 means no parallel work at all.
+                for index in window.indices { results.set(index, Self.compare(window[index])) }
+            } else {
+                // `width` workers, each taking the next pair of the window.
+                let next = Results.Counter()
+                DispatchQueue.concurrentPerform(iterations: min(width, window.count)) { _ in
+                    while let index = next.take(below: window.count) { results.set(index, Self.compare(window[index])) }
+                }
             }
             output = ""
             for line in results.all {

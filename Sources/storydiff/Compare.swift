@@ -64,9 +64,9 @@ struct Compare: ParsableCommand {
         if let chosen {
             let colored = chosen == .text && output == nil && (color == .always || (color == .auto && isatty(1) != 0 && !reader.noColor))
             let text = try ReportRenderer.render(comparison, format: chosen, options: reader.reportOptions(for: chosen, onlyDifferences: onlyDifferences, forceColor: color == .always), color: colored)
-            if let output { try AtomicFile.write(text, to: output) } else { writeOutput(text) }
+            if let output { try AtomicFile.write(text, to: output, protecting: [first, second].compactMap { $0 }) } else { writeOutput(text) }
         } else {
-            try reader.run(comparison)
+            try reader.run(comparison, inputs: [first, second].compactMap { $0 })
         }
         if !comparison.isIdentical { throw ExitCode(1) }
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import CSignalGuard
 import StoryCore
 import StoryTerminal
 import StoryUI
@@ -20,14 +21,10 @@ struct ReaderOptions: ParsableArguments {
 
     func validate() throws {
         if keys != nil && screen == nil { throw ValidationError("--keys needs --screen WxH") }
-        if let screen, Self.parseSize(screen) == nil { throw ValidationError("--screen takes a size such as 100x30") }
+        if let screen, Self.parseSize(screen) == nil { throw ValidationError("--screen takes a size such as 100x30, up to \(Key.largestScreen.width)x\(Key.largestScreen.height)") }
     }
 
-    static func parseSize(_ text: String) -> (Int, Int)? {
-        let parts = text.lowercased().split(separator: "x").compactMap { Int($0) }
-        guard parts.count == 2, parts[0] > 0, parts[0] <= 1000, parts[1] > 0, parts[1] <= 1000 else { return nil }
-        return (parts[0], parts[1])
-    }
+    static func parseSize(_ text: String) -> (Int, Int)? { Key.size(text).map { ($0.width, $0.height) } }
 
     var noColor: Bool { !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty }
 
@@ -73,13 +70,13 @@ struct ReaderOptions: ParsableArguments {
     }
 
     /// What the reader's `e` does: writes the comparison, with the reader's filter and theme.
-    func exporter(_ comparison: Comparison) -> Reader.Exporter {
+    func exporter(_ comparison: Comparison, inputs: [String]) -> Reader.Exporter {
         let noColor = self.noColor
         return { path, hideIdentical, theme in
             guard let format = ReportFormat(path: path) else { return "cannot tell the format of \(path): use .html .md .json or .txt" }
             do {
                 let options = Self.reportOptions(for: format, onlyDifferences: hideIdentical, theme: theme, noColor: noColor)
-                try AtomicFile.write(try ReportRenderer.render(comparison, format: format, options: options), to: path)
+                try AtomicFile.write(try ReportRenderer.render(comparison, format: format, options: options), to: path, protecting: inputs)
                 return "wrote \(format.rawValue) report to \(path)"
             } catch {
                 return "\(error)"
@@ -101,13 +98,13 @@ struct ReaderOptions: ParsableArguments {
     }
 
     /// Runs the reader on a terminal, or headless when --screen is given. Returns when the user quits.
-    func run(_ comparison: Comparison) throws {
+    func run(_ comparison: Comparison, inputs: [String] = []) throws {
         let (themes, problem) = self.themes()
         if let screen, let (width, height) = Self.parseSize(screen) {
             if let problem { writeError("storydiff: " + problem) }
             var reader = Reader(comparison: comparison, themes: themes, width: width, height: height)
             reader.noColor = noColor
-            reader.exporter = exporter(comparison)
+            reader.exporter = exporter(comparison, inputs: inputs)
             for key in try Key.script(keys ?? "") {
                 reader.handle(key)
                 if reader.quit { break }
@@ -118,7 +115,13 @@ struct ReaderOptions: ParsableArguments {
         if let problem { writeError("storydiff: " + problem) }
         let terminal = CursesTerminal()
         try terminal.start()
-        defer { terminal.stop() }
+        // Whatever is written to standard error meanwhile (a runtime's last words included) is
+        // shown after the terminal is restored, not over the screen.
+        sg_capture_stderr()
+        defer {
+            terminal.stop()
+            sg_release_stderr()
+        }
         // A long document's facts and quotes are found on another thread, so that its first
         // screen does not wait for them; a short one's take milliseconds and come at once.
         let later = Reader.findsLedgersLater(comparison)
@@ -128,8 +131,9 @@ struct ReaderOptions: ParsableArguments {
         reader.colors = terminal.colors
         reader.noColor = noColor
         if let problem { reader.show(problem) }
-        reader.exporter = exporter(comparison)
+        reader.exporter = exporter(comparison, inputs: inputs)
         terminal.draw(reader.render())
+        Self.crashForTesting()
         if pending != nil { terminal.setKeyTimeout(milliseconds: 50) }
         while !reader.quit {
             if reader.ledgers == nil, let ledgers = pending?.result {
@@ -137,9 +141,28 @@ struct ReaderOptions: ParsableArguments {
                 terminal.setKeyTimeout(milliseconds: nil)
                 terminal.draw(reader.render())
             }
-            guard let key = terminal.readKey() else { continue }
+            let key: Key
+            switch terminal.read() {
+            case .key(let pressed): key = pressed
+            case .nothing: continue
+            case .gone: return   // the terminal was closed: nothing more to show or read
+            }
             reader.handle(key)
             terminal.draw(reader.render())
+        }
+    }
+}
+
+extension ReaderOptions {
+    /// For the tests of the crash-safe reader only: STORYDIFF_TEST_CRASH=trap, abort or segv
+    /// makes the reader fail that way after its first frame, as a bug would.
+    static func crashForTesting() {
+        guard let how = ProcessInfo.processInfo.environment["STORYDIFF_TEST_CRASH"] else { return }
+        switch how {
+        case "trap": fatalError("STORYDIFF_TEST_CRASH=trap")
+        case "abort": abort()
+        case "segv": raise(SIGSEGV)
+        default: return
         }
     }
 }

@@ -1,5 +1,7 @@
 import ArgumentParser
+import CSignalGuard
 import StoryCore
+import StoryTerminal
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -33,6 +35,8 @@ struct StoryDiff: ParsableCommand {
 
     /// Runs the command; errors become one line on stderr and diff's exit codes.
     static func main() {
+        // A signal during a report's write removes its temporary file (the reader adds the terminal).
+        sg_install_handlers(0)
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -40,12 +44,16 @@ struct StoryDiff: ParsableCommand {
             fail(error.description)
         } catch let error as AtomicFile.WriteError {
             fail(error.description)
+        } catch let error as TerminalError {
+            fail(error.description)
+        } catch let error as OutputError {
+            fail(error.description)
         } catch let error as ExitCode {
             terminate(error.rawValue)
         } catch {
             let code = exitCode(for: error)
             if code == .success {
-                print(fullMessage(for: error))
+                writeOutput(fullMessage(for: error) + "\n")
                 terminate(0)
             }
             let message = self.message(for: error)
@@ -65,18 +73,30 @@ func writeError(_ line: String) {
     data.withUnsafeBytes { _ = write(2, $0.baseAddress, $0.count) }
 }
 
-/// Writes text to standard output, unbuffered-safe for pipes.
+/// Writes text to standard output, unbuffered-safe for pipes. A closed pipe (`storydiff a b |
+/// head`) ends the program quietly with 0; any other failure (a full disk, /dev/full, an I/O
+/// error) with one line and 2.
 func writeOutput(_ text: String) {
-    var bytes = Array(text.utf8)[...]
-    while !bytes.isEmpty {
-        let written = bytes.withUnsafeBytes { write(1, $0.baseAddress, $0.count) }
-        if written <= 0 {
-            if written < 0 && errno == EINTR { continue }
-            // A closed pipe (`storydiff a b | head`) is not an error worth a message.
-            terminate(errno == EPIPE ? 0 : 2)
+    var text = text
+    text.withUTF8 { buffer in
+        var offset = 0
+        while offset < buffer.count {
+            let written = write(1, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
+            if written <= 0 {
+                if written < 0 && errno == EINTR { continue }
+                if written < 0 && errno == EPIPE { terminate(0) }
+                let reason = written < 0 ? String(cString: strerror(errno)) : "nothing was written"
+                StoryDiff.fail(OutputError(reason: reason).description)
+            }
+            offset += written
         }
-        bytes = bytes.dropFirst(written)
     }
+}
+
+/// Standard output cannot be written.
+struct OutputError: Error, CustomStringConvertible {
+    var reason: String
+    var description: String { "cannot write to standard output: \(reason)" }
 }
 
 /// Reads both stories, or the bundled pair for --demo, warning about each on stderr.

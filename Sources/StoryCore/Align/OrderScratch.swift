@@ -20,7 +20,7 @@ final class OrderScratch {
         var counts: [Int: Int] = [:]
         for x in a { counts[x, default: 0] += 1 }
         var common = 0
-        for y in b where counts[y, default: 0] > 0 { counts[y]! -= 1; common += 1 }
+        for y in b where counts[y, default: 0] > 0 { counts[y, default: 0] -= 1; common += 1 }
         return Double(2 * common) / Double(a.count + b.count)
     }
 

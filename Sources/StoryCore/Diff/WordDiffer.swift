@@ -135,11 +135,11 @@ enum WordDiffer {
             changed = false
             var i = 0
             while i < keptA.count {
-                guard keptA[i] != nil else { i += 1; continue }
+                guard let keptFrom = keptA[i] else { i += 1; continue }
                 var end = i
                 while end + 1 < keptA.count, let next = keptA[end + 1], let current = keptA[end], next == current + 1 { end += 1 }
                 let run = i...end
-                let keptFrom = keptA[i]!, keptTo = keptA[end]!
+                let keptTo = keptA[end] ?? keptFrom
                 let changeBefore = (i > 0 && keptA[i - 1] == nil) || (keptFrom > 0 && keptB[keptFrom - 1] == nil)
                 let changeAfter = (end + 1 < keptA.count && keptA[end + 1] == nil) || (keptTo + 1 < keptB.count && keptB[keptTo + 1] == nil)
                 let weak = run.allSatisfy { !tokensA[$0].isWord || Lexicon.stopWords.contains(keysA[$0]) }
@@ -150,7 +150,10 @@ enum WordDiffer {
                 if changeBefore && changeAfter && weak && run.count <= 3
                     && length <= changedLength(before: i, keptFrom, keysA, keysB, keptA, keptB)
                     && length <= changedLength(after: end, keptTo, keysA, keysB, keptA, keptB) {
-                    for k in run { keptB[keptA[k]!] = nil; keptA[k] = nil }
+                    for k in run {
+                        if let partner = keptA[k], keptB.indices.contains(partner) { keptB[partner] = nil }
+                        keptA[k] = nil
+                    }
                     changed = true
                 }
                 i = end + 1

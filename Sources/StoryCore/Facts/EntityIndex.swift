@@ -32,8 +32,12 @@ struct EntityIndex {
         for (side, list) in [(Side.a, a), (.b, b)] {
             for (index, fact) in list.enumerated() {
                 guard let mention = fact.name, !mention.parts.isEmpty else { continue }
-                let meaningful = mention.parts.count == 1 ? mention.parts : mention.parts.filter { $0.count > 1 }
+                // Initials do not tell people apart ("Vladimir V. Putin" is "vladimir putin"), but a
+                // name made only of initials ("A B C", "Mrs. V. V.") keeps them all.
+                let words = mention.parts.filter { $0.count > 1 }
+                let meaningful = mention.parts.count == 1 || words.isEmpty ? mention.parts : words
                 var form = meaningful.joined(separator: " ")
+                guard !form.isEmpty else { continue }
                 if let alias = FactLexicon.aliases[form] { form = alias }
                 items.append(Item(side: side, index: index, mention: mention, form: form))
             }
@@ -61,12 +65,15 @@ struct EntityIndex {
         var forms: [String: FormInfo] = [:]
         var order: [String] = []
         for item in items {
-            if forms[item.form] == nil { forms[item.form] = FormInfo(parts: item.form.split(separator: " ").map(String.init)); order.append(item.form) }
-            forms[item.form]!.titled = forms[item.form]!.titled || item.mention.titled
-            forms[item.form]!.initial = forms[item.form]!.initial || item.mention.hasInitial
-            if item.mention.hint == .place { forms[item.form]!.placeHints += 1 }
-            if !forms[item.form]!.displays.contains(item.mention.display) { forms[item.form]!.displays.append(item.mention.display) }
+            var info = forms[item.form] ?? FormInfo(parts: item.form.split(separator: " ").map(String.init))
+            if forms[item.form] == nil { order.append(item.form) }
+            info.titled = info.titled || item.mention.titled
+            info.initial = info.initial || item.mention.hasInitial
+            if item.mention.hint == .place { info.placeHints += 1 }
+            if !info.displays.contains(item.mention.display) { info.displays.append(item.mention.display) }
+            forms[item.form] = info
         }
+        func parts(_ form: String) -> [String] { forms[form]?.parts ?? [] }
         func isOrganisation(_ form: String) -> Bool {
             guard let info = forms[form] else { return false }
             return FactLexicon.organisations.contains(form) || info.parts.contains { FactLexicon.organisationHeads.contains($0) }
@@ -75,7 +82,7 @@ struct EntityIndex {
         }
         func isPlace(_ form: String) -> Bool {
             guard let info = forms[form] else { return false }
-            return FactLexicon.places.contains(form) || (info.parts.count > 1 && FactLexicon.placeHeads.contains(info.parts.last!))
+            return FactLexicon.places.contains(form) || (info.parts.count > 1 && info.parts.last.map(FactLexicon.placeHeads.contains) == true)
         }
         func personLike(_ form: String) -> Bool {
             guard let info = forms[form], !isOrganisation(form), !isPlace(form) else { return false }
@@ -88,12 +95,12 @@ struct EntityIndex {
         // and the surname alone, when their first names agree.
         var bySurname: [String: [String]] = [:]
         for form in order where personLike(form) {
-            let parts = forms[form]!.parts
-            bySurname[parts.last!, default: []].append(form)
+            guard let surname = parts(form).last else { continue }
+            bySurname[surname, default: []].append(form)
         }
         // A surname alone, untitled ("Witkoff said"), joins the people who carry it.
-        for form in order where !personLike(form) && forms[form]!.parts.count == 1 && !isOrganisation(form) && !isPlace(form) {
-            if bySurname[form] != nil { bySurname[form]!.append(form) }
+        for form in order where !personLike(form) && parts(form).count == 1 && !isOrganisation(form) && !isPlace(form) {
+            if bySurname[form] != nil { bySurname[form, default: []].append(form) }
             else if form.count >= 6, bySurname.keys.contains(where: { $0.hasPrefix(form.prefix(3)) && Self.nearSpelling($0, form) }) {
                 bySurname[form] = [form]   // joined below with the surname it is a spelling of
             }
@@ -109,18 +116,19 @@ struct EntityIndex {
             } }
         }
         var groups: [Int: [String]] = [:]
-        for (index, key) in surnameKeys.enumerated() { groups[surnameGroup.find(index), default: []] += bySurname[key]! }
+        for (index, key) in surnameKeys.enumerated() { groups[surnameGroup.find(index), default: []] += bySurname[key] ?? [] }
         for members in groups.values {
-            let multi = members.filter { forms[$0]!.parts.count > 1 }
-            let firstNames = Set(multi.map { forms[$0]!.parts.first! }.filter { $0.count > 1 })
+            let multi = members.filter { parts($0).count > 1 }
+            let firstNames = Set(multi.compactMap { parts($0).first }.filter { $0.count > 1 })
             if firstNames.count <= 1 {
-                for member in members.dropFirst() { union.join(number[members[0]]!, number[member]!) }
+                guard let head = members.first.flatMap({ number[$0] }) else { continue }
+                for member in members.dropFirst() { if let other = number[member] { union.join(head, other) } }
             } else {
                 // Two people share the surname: join only forms with the same first name.
-                var byFirst: [String: String] = [:]
+                var byFirst: [String: Int] = [:]
                 for form in multi {
-                    let first = forms[form]!.parts.first!
-                    if let other = byFirst[first] { union.join(number[other]!, number[form]!) } else { byFirst[first] = form }
+                    guard let first = parts(form).first, let index = number[form] else { continue }
+                    if let other = byFirst[first] { union.join(other, index) } else { byFirst[first] = index }
                 }
             }
         }
@@ -138,11 +146,11 @@ struct EntityIndex {
         for (id, group) in members.enumerated() {
             let kind: FactKind
             if group.contains(where: isOrganisation) { kind = .organisation }
-            else if group.contains(where: { forms[$0]!.titled }) { kind = .person }
-            else if group.contains(where: isPlace) || group.contains(where: { forms[$0]!.placeHints > 0 }) { kind = .place }
+            else if group.contains(where: { forms[$0]?.titled == true }) { kind = .person }
+            else if group.contains(where: isPlace) || group.contains(where: { (forms[$0]?.placeHints ?? 0) > 0 }) { kind = .place }
             else if group.contains(where: personLike) { kind = .person }
             else { kind = .name }
-            let displays = group.flatMap { forms[$0]!.displays }
+            let displays = group.flatMap { forms[$0]?.displays ?? [] }
             let label = displays.max { Self.partCount($0) < Self.partCount($1) } ?? group[0]
             var variants: [String] = []
             for display in displays where display != label && !variants.contains(display) { variants.append(display) }
@@ -151,7 +159,7 @@ struct EntityIndex {
         entityOfA = Array(repeating: nil, count: a.count)
         entityOfB = Array(repeating: nil, count: b.count)
         for item in items {
-            let entity = entityOfRoot[union.find(number[item.form]!)]!
+            guard let index = number[item.form], let entity = entityOfRoot[union.find(index)] else { continue }
             if item.side == .a { entityOfA[item.index] = entity } else { entityOfB[item.index] = entity }
         }
     }
@@ -162,7 +170,7 @@ struct EntityIndex {
     /// "Zelenskyy"; "Zelenskiy").
     static func nearSpelling(_ x: String, _ y: String) -> Bool {
         let a = Array(x.utf8), b = Array(y.utf8)
-        guard abs(a.count - b.count) <= 1, a.first == b.first else { return false }
+        guard !a.isEmpty, !b.isEmpty, abs(a.count - b.count) <= 1, a.first == b.first else { return false }
         var previous = Array(0...b.count)
         for i in 1...a.count {
             var current = [i] + Array(repeating: 0, count: b.count)

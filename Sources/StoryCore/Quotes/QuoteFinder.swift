@@ -21,11 +21,12 @@ enum QuoteFinder {
         }
         var quotations: [Quotation] = []
         for group in groups {
-            let span = TextSpan(group.first!.outer.start, group.last!.outer.end)
+            guard let head = group.first, let tail = group.last else { continue }
+            let span = TextSpan(head.outer.start, tail.outer.end)
             let inner = group.map(\.inner)
             let text = inner.map { story.text(of: $0) }.joined(separator: " … ")
             var sentences: [Int] = []
-            for p in group[0].paragraph...group.last!.paragraph {
+            for p in head.paragraph...max(head.paragraph, tail.paragraph) where story.paragraphs.indices.contains(p) {
                 for index in story.paragraphs[p].sentences {
                     let sentence = story.sentences[index].span
                     if group.contains(where: { $0.outer.start < sentence.end && $0.outer.end > sentence.start }) { sentences.append(index) }
@@ -151,7 +152,9 @@ enum QuoteFinder {
         var previousInParagraph: (paragraph: Int, speaker: Int?)?
         for index in quotations.indices {
             let quotation = quotations[index]
-            let first = story.sentences[quotation.sentences.first!], last = story.sentences[quotation.sentences.last!]
+            guard let firstIndex = quotation.sentences.first, let lastIndex = quotation.sentences.last,
+                  story.sentences.indices.contains(firstIndex), story.sentences.indices.contains(lastIndex) else { continue }
+            let first = story.sentences[firstIndex], last = story.sentences[lastIndex]
             let tokens = Tokenizer.tokens(story.scalars, in: TextSpan(first.span.start, last.span.end))
             let free = tokens.indices.filter { !isQuoted(tokens[$0].span.start) }
             var speaker: EntityMention?

@@ -89,7 +89,7 @@ public struct QuoteLedger: Sendable {
             if a.isEmpty || b.isEmpty {
                 // Alone: are the words in the other version without quotation marks?
                 let mySide: Side = a.isEmpty ? .b : .a
-                let id = a.first ?? b.first!
+                guard let id = a.first ?? b.first else { continue }
                 let quotation = mySide == .a ? quotationsA[id] : quotationsB[id]
                 let words = (mySide == .a ? wordsA : wordsB)[id].joined()
                 let counterparts = quotation.sentences.flatMap { comparison.counterparts(mySide, sentence: $0) }

@@ -13,11 +13,12 @@ public enum ReportRenderer {
 #if canImport(Foundation)
 import Foundation
 
-/// storydiff's JSON: keys sorted, slashes plain, a final newline; pretty or one line.
+/// storydiff's JSON: keys sorted, slashes plain, a final newline; pretty or one line; nothing
+/// in it that a terminal would act on (see `JSONEscaping`).
 public func jsonText<T: Encodable>(_ value: T, pretty: Bool = true) throws -> String {
     let encoder = JSONEncoder()
     encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
-    return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
+    return JSONEscaping.escape(String(decoding: try encoder.encode(value), as: UTF8.self)) + "\n"
 }
 
 extension ComparisonDocument {

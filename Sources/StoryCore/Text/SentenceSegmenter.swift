@@ -266,13 +266,13 @@ public enum SentenceSegmenter {
         }
 
         func isInitial(_ word: String) -> Bool {
-            word.unicodeScalars.count == 1 && word.unicodeScalars.first!.properties.isUppercase
+            word.unicodeScalars.count == 1 && word.unicodeScalars.first?.properties.isUppercase == true
         }
 
         /// "U.S", "a.m", "J.D", "U.S.A": single letters joined by dots.
         func isAcronym(_ word: String) -> Bool {
             let parts = word.split(separator: ".", omittingEmptySubsequences: false)
-            return parts.count >= 2 && parts.allSatisfy { $0.unicodeScalars.count == 1 && $0.unicodeScalars.first!.properties.isAlphabetic }
+            return parts.count >= 2 && parts.allSatisfy { $0.unicodeScalars.count == 1 && $0.unicodeScalars.first?.properties.isAlphabetic == true }
         }
     }
 }
