@@ -61,7 +61,7 @@ let package = Package(
         ),
         .testTarget(
             name: "StoryCoreTests",
-            dependencies: ["StoryCore", "CLibXML2"],
+            dependencies: ["StoryCore", "CLibXML2", "StoryProse"],
             exclude: ["Snapshots"],
             resources: [.copy("Fixtures")]
         ),

@@ -121,8 +121,8 @@ static void on_signal(int signal_number) {
         const char *name = signal_name(signal_number);
         write_all(2, "storydiff: internal error (", 27);
         write_all(2, name, strlen(name));
-        if (had_terminal) write_all(2, "); the terminal was restored. Please report this with the two stories.\n", 71);
-        else write_all(2, "). Please report this with the input.\n", 38);
+        const char *tail = had_terminal ? "); the terminal was restored. Please report it.\n" : "). Please report it.\n";
+        write_all(2, tail, strlen(tail));
     }
     // Die of the same signal, as the default action would have: the exit status tells the caller.
     signal(signal_number, SIG_DFL);

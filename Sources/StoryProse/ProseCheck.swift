@@ -28,7 +28,13 @@ public enum ProseCheck {
                     problems.append("\(story.name): sentence \(sentence.index)'s offsets do not give its text")
                     break
                 }
-                if let json = try? jsonText(SegmentDocument(story)) { problems += unsafe(json, in: "segment json") }
+                if let json = try? jsonText(SegmentDocument(story)) {
+                    problems += unsafe(json, in: "segment json")
+                    let (output, streamed) = ReportOutput.collecting()
+                    if (try? SegmentDocument.write(story, to: output)) == nil || streamed() != json {
+                        problems.append("the streamed segment json differs from the one made whole")
+                    }
+                }
             }
             let comparison = Comparer.compare(a, b)
             let ledgers = Ledgers(comparison)
@@ -43,6 +49,12 @@ public enum ProseCheck {
                         continue
                     }
                     problems += unsafe(report, in: "\(format.rawValue) report")
+                    // The streamed report (what the program writes) is the same text.
+                    let (output, streamed) = ReportOutput.collecting()
+                    if (try? ReportRenderer.write(comparison, format: format, options: ReportOptions(hideIdentical: hide), to: output)) == nil
+                        || streamed() != report {
+                        problems.append("the streamed \(format.rawValue) report differs from the one made whole")
+                    }
                     if format == .html && report.contains("<script>alert") { problems.append("html report: story markup unescaped") }
                 }
             }

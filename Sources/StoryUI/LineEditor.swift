@@ -1,8 +1,8 @@
 import StoryCore
 
 /// The one-line prompts of the reader (search, export path), edited as a shell's line editor
-/// edits: Backspace, Ctrl-U and Ctrl-K kill before and after the cursor, Ctrl-W the word before
-/// it, Ctrl-A/Home and Ctrl-E/End move to the ends, Ctrl-B/Ctrl-F/← → by a character, Ctrl-D
+/// edits: Backspace, Ctrl-U and Ctrl-K kill before and after the cursor, Ctrl-W the word (or path
+/// component) before it, Ctrl-A/Home and Ctrl-E/End move to the ends, Ctrl-B/Ctrl-F/← → by a character, Ctrl-D
 /// deletes under the cursor; Esc, Ctrl-C and Ctrl-G cancel. No control character ever becomes
 /// part of the text, so none reaches a path or a search.
 public struct LineEditor: Sendable, Equatable {
@@ -66,11 +66,13 @@ public struct LineEditor: Sendable, Equatable {
         cursor -= 1
     }
 
-    /// As a shell's Ctrl-W: the spaces before the cursor, then the word before them.
+    /// Ctrl-W: the spaces and slashes before the cursor, then the word before them; a path
+    /// loses its last component ("/tmp/reports/old" → "/tmp/reports/"), as in zsh.
     private mutating func deleteWordBackward() {
+        func boundary(_ character: Character) -> Bool { character.isWhitespace || character == "/" }
         var start = cursor
-        while start > 0, text[start - 1].isWhitespace { start -= 1 }
-        while start > 0, !text[start - 1].isWhitespace { start -= 1 }
+        while start > 0, boundary(text[start - 1]) { start -= 1 }
+        while start > 0, !boundary(text[start - 1]) { start -= 1 }
         text.removeSubrange(start..<cursor)
         cursor = start
     }

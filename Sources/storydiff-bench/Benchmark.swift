@@ -8,6 +8,8 @@ import StoryUI
 ///   storydiff-bench pair N DIR                  writes a generated pair of N sentences a side to DIR/a.txt, DIR/b.txt
 ///   storydiff-bench reader [runs] [--sentences 100000] [--json FILE]
 ///                                               the reader on a generated pair: first screen, key redraws
+///   storydiff-bench prose-seeds DIR N           N small generated stories for the fuzzer's corpus
+///   storydiff-bench memory A B                  resident memory after each stage of a comparison
 ///   storydiff-bench prose [megabytes] [--seed N] [--write DIR]
 ///                                               generated prose through every command path (default 20 MB)
 ///   storydiff-bench scale [runs] [--sizes 100,1000,10000,100000] [--tools] [--json FILE] [--errors N]
@@ -42,6 +44,13 @@ struct Benchmark {
                 exit(2)
             }
             return
+        }
+        if arguments.first == "memory", arguments.count == 3 {
+            MemoryProbe.run(arguments[1], arguments[2])
+            return
+        }
+        if arguments.first == "prose-seeds", arguments.count == 3, let count = Int(arguments[2]) {
+            exit(ProseRun.seeds(directory: arguments[1], count: count))
         }
         if arguments.first == "prose" {
             arguments.removeFirst()

@@ -35,4 +35,29 @@ enum ProseRun {
                      pairs, Double(done) / 1e6, Date().timeIntervalSince(start), problems))
         return problems == 0 ? 0 : 1
     }
+
+    /// Small generated stories, for the fuzzer's corpus: a third of them a pair joined by the
+    /// byte 0xFF, which the fuzz target splits back into two stories.
+    static func seeds(directory: String, count: Int) -> Int32 {
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            var sizes = SplitMix(seed: 99)
+            for index in 0..<count {
+                var generator = ProseGenerator(seed: 500_000 + UInt64(index))
+                let bytes = 300 + sizes.below(8_000)
+                var data: [UInt8]
+                if index % 3 == 0 {
+                    let (a, b) = generator.pair(bytes: bytes / 2)
+                    data = Array(a.utf8) + [0xFF] + Array(b.utf8)
+                } else {
+                    data = Array(generator.story(bytes: bytes).utf8)
+                }
+                try Data(data).write(to: URL(fileURLWithPath: "\(directory)/prose-\(index).txt"))
+            }
+            return 0
+        } catch {
+            FileHandle.standardError.write(Data("storydiff-bench: cannot write seeds to \(directory): \(error)\n".utf8))
+            return 2
+        }
+    }
 }

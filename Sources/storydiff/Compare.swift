@@ -63,8 +63,15 @@ struct Compare: ParsableCommand {
         }
         if let chosen {
             let colored = chosen == .text && output == nil && (color == .always || (color == .auto && isatty(1) != 0 && !reader.noColor))
-            let text = try ReportRenderer.render(comparison, format: chosen, options: reader.reportOptions(for: chosen, onlyDifferences: onlyDifferences, forceColor: color == .always), color: colored)
-            if let output { try AtomicFile.write(text, to: output, protecting: [first, second].compactMap { $0 }) } else { writeOutput(text) }
+            let options = reader.reportOptions(for: chosen, onlyDifferences: onlyDifferences, forceColor: color == .always)
+            // Written as it is made: a long document's report never stands whole in memory.
+            if let output {
+                try AtomicFile.write(to: output, protecting: [first, second].compactMap { $0 }) { file in
+                    try ReportRenderer.write(comparison, format: chosen, options: options, color: colored, to: file)
+                }
+            } else {
+                try ReportRenderer.write(comparison, format: chosen, options: options, color: colored, to: standardOutput())
+            }
         } else {
             try reader.run(comparison, inputs: [first, second].compactMap { $0 })
         }

@@ -76,7 +76,7 @@ struct ReaderOptions: ParsableArguments {
             guard let format = ReportFormat(path: path) else { return "cannot tell the format of \(path): use .html .md .json or .txt" }
             do {
                 let options = Self.reportOptions(for: format, onlyDifferences: hideIdentical, theme: theme, noColor: noColor)
-                try AtomicFile.write(try ReportRenderer.render(comparison, format: format, options: options), to: path, protecting: inputs)
+                try AtomicFile.write(to: path, protecting: inputs) { try ReportRenderer.write(comparison, format: format, options: options, to: $0) }
                 return "wrote \(format.rawValue) report to \(path)"
             } catch {
                 return "\(error)"

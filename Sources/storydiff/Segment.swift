@@ -20,9 +20,12 @@ struct Segment: ParsableCommand {
         for warning in story.warnings { writeError("storydiff: warning: " + warning) }
         switch format {
         case .json:
-            writeOutput(try jsonText(SegmentDocument(story)))
+            let output = standardOutput()
+            try SegmentDocument.write(story, to: output)
+            output.flush()
         case .text:
-            var out = "\(SafeText.sanitize(story.name)): \(story.paragraphs.count) paragraphs, \(story.sentences.count) sentences (offsets in Unicode scalars)\n"
+            let out = standardOutput()
+            out += "\(SafeText.sanitize(story.name)): \(story.paragraphs.count) paragraphs, \(story.sentences.count) sentences (offsets in Unicode scalars)\n"
             if let page = story.provenance {
                 out += "web page: \(SafeText.sanitize(page.title ?? "untitled"))\(page.summary.isEmpty ? "" : " · " + SafeText.sanitize(page.summary))\n"
             }
@@ -33,7 +36,7 @@ struct Segment: ParsableCommand {
                     out += "  \(index + 1). [\(sentence.span.start)..<\(sentence.span.end)] \(SafeText.sanitize(sentence.text))\n"
                 }
             }
-            writeOutput(out)
+            out.flush()
         }
     }
 }

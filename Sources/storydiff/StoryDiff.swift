@@ -73,24 +73,30 @@ func writeError(_ line: String) {
     data.withUnsafeBytes { _ = write(2, $0.baseAddress, $0.count) }
 }
 
-/// Writes text to standard output, unbuffered-safe for pipes. A closed pipe (`storydiff a b |
-/// head`) ends the program quietly with 0; any other failure (a full disk, /dev/full, an I/O
-/// error) with one line and 2.
-func writeOutput(_ text: String) {
-    var text = text
-    text.withUTF8 { buffer in
+/// Standard output as a report's destination. A closed pipe (`storydiff a b | head`) ends the
+/// program quietly with 0; any other failure (a full disk, /dev/full, an I/O error) with one
+/// line and 2.
+func standardOutput() -> ReportOutput {
+    ReportOutput { bytes in
         var offset = 0
-        while offset < buffer.count {
-            let written = write(1, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
+        while offset < bytes.count {
+            let written = bytes.withUnsafeBytes { write(1, $0.baseAddress.map { $0 + offset }, $0.count - offset) }
             if written <= 0 {
                 if written < 0 && errno == EINTR { continue }
                 if written < 0 && errno == EPIPE { terminate(0) }
-                let reason = written < 0 ? String(cString: strerror(errno)) : "nothing was written"
-                StoryDiff.fail(OutputError(reason: reason).description)
+                StoryDiff.fail(OutputError(reason: written < 0 ? String(cString: strerror(errno)) : "nothing was written").description)
             }
             offset += written
         }
+        return nil
     }
+}
+
+/// Writes text to standard output (see `standardOutput`).
+func writeOutput(_ text: String) {
+    let output = standardOutput()
+    output.write(text)
+    output.flush()
 }
 
 /// Standard output cannot be written.

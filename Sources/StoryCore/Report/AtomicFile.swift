@@ -28,7 +28,7 @@ public enum AtomicFile {
     }
 
     /// Makes the file from what `produce` writes into the output, as it writes it.
-    public static func write(to path: String, protecting inputs: [String] = [], _ produce: (ReportOutput) -> Void) throws(WriteError) {
+    public static func write(to path: String, protecting inputs: [String] = [], _ produce: (ReportOutput) throws -> Void) throws(WriteError) {
         func failure(_ what: String? = nil) -> WriteError {
             WriteError(path: path, reason: what ?? String(cString: strerror(errno)))
         }
@@ -61,7 +61,7 @@ public enum AtomicFile {
             }
             return nil
         }
-        produce(output)
+        do { try produce(output) } catch { throw abandon(failure("\(error)")) }
         output.flush()
         if let reason = output.failure { throw abandon(failure(reason)) }
         if exists {

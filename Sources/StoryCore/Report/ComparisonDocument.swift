@@ -98,41 +98,50 @@ extension ComparisonDocument {
     }
 
     public init(_ comparison: Comparison, ledgers: Ledgers, generator: String) {
-        func id(_ side: Side, _ index: Int) -> String { "\(side.rawValue)\(index)" }
         func side(_ which: Side) -> DocumentSide {
             let story = comparison.story(which)
             let classes = comparison.classes(which)
             return DocumentSide(
-                name: story.name,
-                title: story.title,
-                characters: story.scalars.count,
-                warnings: story.warnings,
+                name: story.name, title: story.title, characters: story.scalars.count, warnings: story.warnings,
                 provenance: story.provenance,
-                paragraphs: story.paragraphs.map {
-                    ParagraphEntry(index: $0.index, start: $0.span.start, end: $0.span.end, role: $0.role, sentences: $0.sentences.map { id(which, $0) })
-                },
-                sentences: story.sentences.map { sentence in
-                    let group = comparison.groupIndex(which, sentence: sentence.index)
-                    return SentenceEntry(
-                        id: id(which, sentence.index), index: sentence.index, paragraph: sentence.paragraph,
-                        start: sentence.span.start, end: sentence.span.end, role: sentence.role,
-                        sentenceClass: classes[sentence.index], group: group,
-                        counterparts: comparison.counterparts(which, sentence: sentence.index).map { id(which.other, $0) },
-                        score: group.map { comparison.groups[$0].score }, moved: group.map { comparison.groups[$0].moved } ?? false,
-                        text: sentence.text)
-                },
+                paragraphs: story.paragraphs.map { Self.paragraphEntry($0, side: which) },
+                sentences: story.sentences.indices.map { Self.sentenceEntry(comparison, which, $0, classes: classes) },
                 statistics: comparison.statistics(which))
         }
         self.init(
             version: Self.currentVersion, generator: generator, offsets: "unicode-scalars", identical: comparison.isIdentical,
             a: side(.a), b: side(.b),
-            groups: comparison.groups.map { group in
-                Group(id: group.id, a: group.a.map { id(.a, $0) }, b: group.b.map { id(.b, $0) }, sentenceClass: group.sentenceClass,
-                      shape: group.shape, score: group.score, moved: group.moved, features: group.features,
-                      diff: Diff(a: group.diff.a.map { Piece(start: $0.span.start, end: $0.span.end, op: $0.operation) },
-                                 b: group.diff.b.map { Piece(start: $0.span.start, end: $0.span.end, op: $0.operation) }))
-            },
-            rows: comparison.rows.map { Row(a: $0.a, b: $0.b, link: $0.link, movedTo: $0.movedTo) },
+            groups: comparison.groups.map(Self.group), rows: comparison.rows.map(Self.row),
             facts: FactsDocument(ledgers.facts), quotes: QuotesDocument(ledgers.quotes))
     }
+
+    // The entries, one at a time: for the document above and for `write`, which streams them.
+
+    static func id(_ side: Side, _ index: Int) -> String { "\(side.rawValue)\(index)" }
+
+    static func paragraphEntry(_ paragraph: Paragraph, side: Side) -> ParagraphEntry {
+        ParagraphEntry(index: paragraph.index, start: paragraph.span.start, end: paragraph.span.end, role: paragraph.role,
+                       sentences: paragraph.sentences.map { id(side, $0) })
+    }
+
+    static func sentenceEntry(_ comparison: Comparison, _ which: Side, _ index: Int, classes: [SentenceClass]) -> SentenceEntry {
+        let sentence = comparison.story(which).sentences[index]
+        let group = comparison.groupIndex(which, sentence: index)
+        return SentenceEntry(
+            id: id(which, index), index: index, paragraph: sentence.paragraph,
+            start: sentence.span.start, end: sentence.span.end, role: sentence.role,
+            sentenceClass: classes[index], group: group,
+            counterparts: comparison.counterparts(which, sentence: index).map { id(which.other, $0) },
+            score: group.map { comparison.groups[$0].score }, moved: group.map { comparison.groups[$0].moved } ?? false,
+            text: sentence.text)
+    }
+
+    static func group(_ group: MatchGroup) -> Group {
+        Group(id: group.id, a: group.a.map { id(.a, $0) }, b: group.b.map { id(.b, $0) }, sentenceClass: group.sentenceClass,
+              shape: group.shape, score: group.score, moved: group.moved, features: group.features,
+              diff: Diff(a: group.diff.a.map { Piece(start: $0.span.start, end: $0.span.end, op: $0.operation) },
+                         b: group.diff.b.map { Piece(start: $0.span.start, end: $0.span.end, op: $0.operation) }))
+    }
+
+    static func row(_ row: ParagraphRow) -> Row { Row(a: row.a, b: row.b, link: row.link, movedTo: row.movedTo) }
 }

@@ -2,7 +2,14 @@
 /// and stacked on narrow screens. Every piece of story text is sanitised and escaped.
 public enum HTMLReport {
     public static func render(_ comparison: Comparison, options: ReportOptions) -> String {
-        var html = """
+        let (output, text) = ReportOutput.collecting()
+        write(comparison, options: options, to: output)
+        return text()
+    }
+
+    /// Writes the report as it is made, row by row.
+    public static func write(_ comparison: Comparison, options: ReportOptions, to html: ReportOutput) {
+        html += """
         <!DOCTYPE html>
         <html lang="en">
         <head>
@@ -34,7 +41,6 @@ public enum HTMLReport {
         html += factsSection(ledgers, options: options)
         html += quotesSection(ledgers, options: options)
         html += "<footer>Made by \(escape(options.generator))\(options.date.isEmpty ? "" : " on " + escape(options.date)). Offsets and the full data: storydiff --format json.</footer>\n</body>\n</html>\n"
-        return html
     }
 
     // MARK: Parts

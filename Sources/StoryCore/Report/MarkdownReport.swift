@@ -2,7 +2,14 @@
 /// class and the changed words marked (~~removed~~, **added**, _moved_), for a ticket or a pull request.
 public enum MarkdownReport {
     public static func render(_ comparison: Comparison, options: ReportOptions) -> String {
-        var md = "# storydiff report\n\n"
+        let (output, text) = ReportOutput.collecting()
+        write(comparison, options: options, to: output)
+        return text()
+    }
+
+    /// Writes the report as it is made, row by row.
+    public static func write(_ comparison: Comparison, options: ReportOptions, to md: ReportOutput) {
+        md += "# storydiff report\n\n"
         md += "| | title | file | words compared | sentences | coverage |\n|---|---|---|---:|---:|---:|\n"
         for side in Side.allCases {
             let story = comparison.story(side), stats = comparison.statistics(side)
@@ -45,7 +52,6 @@ public enum MarkdownReport {
         let ledgers = Ledgers(comparison)
         md += factsSection(ledgers, options: options)
         md += quotesSection(ledgers, options: options)
-        return md
     }
 
     /// A sentence (and, the first time its group appears, the whole group) as quotes.

@@ -30,6 +30,12 @@ public final class ReportOutput {
         if buffer.count >= Self.chunk { flush() }
     }
 
+    public func write(bytes: [UInt8]) {
+        guard failure == nil else { return }
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= Self.chunk { flush() }
+    }
+
     public static func += (output: ReportOutput, text: String) { output.write(text) }
 
     /// Hands on what is buffered.

@@ -8,6 +8,18 @@ public enum ReportRenderer {
         case .json: return try ComparisonDocument(comparison, generator: options.generator).jsonText()
         }
     }
+
+    /// Writes a report as it is made, so that a long document's report never stands whole in
+    /// memory (the same bytes as `render`).
+    public static func write(_ comparison: Comparison, format: ReportFormat, options: ReportOptions, color: Bool = false, to output: ReportOutput) throws {
+        switch format {
+        case .text: TextReport.write(comparison, options: options, color: color, to: output)
+        case .html: HTMLReport.write(comparison, options: options, to: output)
+        case .md: MarkdownReport.write(comparison, options: options, to: output)
+        case .json: try ComparisonDocument.write(comparison, ledgers: Ledgers(comparison), generator: options.generator, to: output)
+        }
+        output.flush()
+    }
 }
 
 #if canImport(Foundation)

@@ -26,12 +26,14 @@ public struct SegmentDocument: Codable, Sendable, Equatable {
         name = story.name
         offsets = "unicode-scalars"
         warnings = story.warnings
-        paragraphs = story.paragraphs.map { paragraph in
-            Paragraph(index: paragraph.index, start: paragraph.span.start, end: paragraph.span.end, role: paragraph.role,
-                      sentences: paragraph.sentences.map { index in
-                          let sentence = story.sentences[index]
-                          return Sentence(index: index, start: sentence.span.start, end: sentence.span.end, text: sentence.text)
-                      })
-        }
+        paragraphs = story.paragraphs.map { Self.paragraph(story, $0) }
+    }
+
+    static func paragraph(_ story: Story, _ paragraph: StoryCore.Paragraph) -> Paragraph {
+        Paragraph(index: paragraph.index, start: paragraph.span.start, end: paragraph.span.end, role: paragraph.role,
+                  sentences: paragraph.sentences.map { index in
+                      let sentence = story.sentences[index]
+                      return Sentence(index: index, start: sentence.span.start, end: sentence.span.end, text: sentence.text)
+                  })
     }
 }

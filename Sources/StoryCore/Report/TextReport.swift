@@ -2,8 +2,14 @@
 /// wdiff convention ([-removed-] {+added+}) and moves as [~moved~].
 public enum TextReport {
     public static func render(_ comparison: Comparison, options: ReportOptions = ReportOptions(), color: Bool = false) -> String {
+        let (output, text) = ReportOutput.collecting()
+        write(comparison, options: options, color: color, to: output)
+        return text()
+    }
+
+    /// Writes the report as it is made, row by row.
+    public static func write(_ comparison: Comparison, options: ReportOptions = ReportOptions(), color: Bool = false, to out: ReportOutput) {
         let paint = Paint(palette: options.palette, enabled: color)
-        var out = ""
         let a = comparison.a, b = comparison.b
         out += "storydiff: A = \(SafeText.sanitize(a.name))   B = \(SafeText.sanitize(b.name))\n\n"
         for (label, story, stats) in [("A", a, comparison.statisticsA), ("B", b, comparison.statisticsB)] {
@@ -41,7 +47,6 @@ public enum TextReport {
         let ledgers = Ledgers(comparison)
         out += "\n" + LedgerText.facts(ledgers.facts, includeShared: !options.hideIdentical)
         out += "\n" + LedgerText.quotes(ledgers.quotes, includeVerbatim: !options.hideIdentical)
-        return out
     }
 
     private static func sentenceLines(_ comparison: Comparison, _ side: Side, _ index: Int, row: Int, printedGroups: inout [Int: Int], paint: Paint) -> String {
