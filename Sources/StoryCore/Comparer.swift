@@ -22,25 +22,38 @@ public enum Comparer {
         let clock = ContinuousClock()
         var mark = clock.now
         func lap(_ stage: inout Duration) { let now = clock.now; stage += now - mark; mark = now }
-        let tokensA = a.sentences.map { Tokenizer.tokens(a.scalars, in: $0.span) }
-        let tokensB = b.sentences.map { Tokenizer.tokens(b.scalars, in: $0.span) }
-        var vocabulary = Vocabulary(expectedTokens: tokensA.reduce(0) { $0 + $1.count } + tokensB.reduce(0) { $0 + $1.count })
-        let keysA = tokensA.map { $0.map { vocabulary.intern($0.key) } }
-        let keysB = tokensB.map { $0.map { vocabulary.intern($0.key) } }
-        let profilesA = a.sentences.indices.map { SentenceProfile.make(a.sentences[$0].text, tokens: tokensA[$0], keyIDs: keysA[$0], vocabulary: &vocabulary) }
-        let profilesB = b.sentences.indices.map { SentenceProfile.make(b.sentences[$0].text, tokens: tokensB[$0], keyIDs: keysB[$0], vocabulary: &vocabulary) }
-        let comparedA = a.sentences.filter { $0.role.isCompared }.map(\.index)
-        let comparedB = b.sentences.filter { $0.role.isCompared }.map(\.index)
-        let scorer = PairScorer(profiles: comparedA.map { profilesA[$0] } + comparedB.map { profilesB[$0] }, vocabulary: vocabulary)
-        lap(&timings.profiles)
-
-        let aligner = SentenceAligner(profilesA: profilesA, profilesB: profilesB, comparedA: comparedA, comparedB: comparedB,
-                                      paragraphOfA: a.sentences.map(\.paragraph), paragraphOfB: b.sentences.map(\.paragraph), scorer: scorer)
-        var candidateTime = Duration.zero
-        let raw = aligner.align(candidateTime: &candidateTime).sorted { ($0.a[0], $0.b[0]) < ($1.a[0], $1.b[0]) }
-        lap(&timings.alignment)
-        timings.alignment -= candidateTime
-        timings.candidates += candidateTime
+        // Each sentence's tokens live only while its profile is made: a long document's tokens
+        // for every sentence at once would be its largest cost in memory. The few sentences of
+        // matched groups are tokenised again for their word diffs.
+        var vocabulary = Vocabulary(expectedTokens: (a.scalars.count + b.scalars.count) / 5)
+        func profiles(_ story: Story) -> [SentenceProfile] {
+            story.sentences.map { sentence in
+                let tokens = Tokenizer.tokens(story.scalars, in: sentence.span)
+                let keys = tokens.map { vocabulary.intern($0.key) }
+                return SentenceProfile.make(sentence.text, tokens: tokens, keyIDs: keys, vocabulary: &vocabulary)
+            }
+        }
+        func tokens(_ story: Story, _ sentences: [Int]) -> [Token] {
+            sentences.flatMap { Tokenizer.tokens(story.scalars, in: story.sentences[$0].span) }
+        }
+        // The profiles, the scorer and the aligner live only in here: they are freed before the
+        // word diffs and rows are made.
+        let (raw, wordsA, wordsB) = { () -> ([SentenceAligner.Group], [Int], [Int]) in
+            let profilesA = profiles(a), profilesB = profiles(b)
+            // Indices only (a filtered copy of the sentences themselves was a large transient).
+            let comparedA = a.sentences.indices.filter { a.sentences[$0].role.isCompared }
+            let comparedB = b.sentences.indices.filter { b.sentences[$0].role.isCompared }
+            let scorer = PairScorer(profiles: [(profilesA, comparedA), (profilesB, comparedB)], vocabulary: vocabulary)
+            lap(&timings.profiles)
+            let aligner = SentenceAligner(profilesA: profilesA, profilesB: profilesB, comparedA: comparedA, comparedB: comparedB,
+                                          paragraphOfA: a.sentences.map(\.paragraph), paragraphOfB: b.sentences.map(\.paragraph), scorer: scorer)
+            var candidateTime = Duration.zero
+            let raw = aligner.align(candidateTime: &candidateTime).sorted { ($0.a[0], $0.b[0]) < ($1.a[0], $1.b[0]) }
+            lap(&timings.alignment)
+            timings.alignment -= candidateTime
+            timings.candidates += candidateTime
+            return (raw, profilesA.map(\.wordCount), profilesB.map(\.wordCount))
+        }()
 
         var groups: [MatchGroup] = []
         var classesA = a.sentences.map { $0.role.isCompared ? SentenceClass.unique : .boilerplate }
@@ -51,10 +64,10 @@ public enum Comparer {
         for group in raw {
             let sentenceClass: SentenceClass = group.identical ? .identical
                 : group.features.wordOrder >= PairScorer.nearOrder ? .near : .paraphrase
-            let groupTokensA = group.a.flatMap { tokensA[$0] }, groupTokensB = group.b.flatMap { tokensB[$0] }
+            let groupTokensA = tokens(a, group.a), groupTokensB = tokens(b, group.b)
             let diff = sentenceClass == .identical ? WordDiffer.unchanged(a: groupTokensA, b: groupTokensB)
-                : WordDiffer.diff(a: groupTokensA, b: groupTokensB, keysA: group.a.flatMap { keysA[$0] }, keysB: group.b.flatMap { keysB[$0] },
-                                  scratch: &diffScratch)
+                : WordDiffer.diff(a: groupTokensA, b: groupTokensB, keysA: groupTokensA.map { vocabulary.intern($0.key) },
+                                  keysB: groupTokensB.map { vocabulary.intern($0.key) }, scratch: &diffScratch)
             let id = groups.count
             groups.append(MatchGroup(id: id, a: group.a, b: group.b, sentenceClass: sentenceClass,
                                      shape: group.a.count > 1 ? .merge : group.b.count > 1 ? .split : .oneToOne,
@@ -64,7 +77,6 @@ public enum Comparer {
         }
 
         lap(&timings.wordDiff)
-        let wordsA = profilesA.map(\.wordCount), wordsB = profilesB.map(\.wordCount)
         let rows = ParagraphAligner.rows(
             paragraphCountA: a.paragraphs.count, paragraphCountB: b.paragraphs.count, groups: groups,
             paragraphOfA: a.sentences.map(\.paragraph), paragraphOfB: b.sentences.map(\.paragraph),

@@ -428,7 +428,7 @@ public struct Reader: Sendable {
             let candidates = [before >= 0 ? layout.order[before] : nil, after < layout.order.count ? layout.order[after] : nil].compactMap { $0 }
             self.cursor = candidates.min { abs((layout.line(of: $0) ?? 0) - line) < abs((layout.line(of: $1) ?? 0) - line) } ?? cursor
         }
-        scrollToShow(self.cursor!)
+        if let cursor = self.cursor { scrollToShow(cursor) }
     }
 
     private mutating func jumpToCounterpart() {
@@ -556,7 +556,7 @@ public struct Reader: Sendable {
             // ASCII, nearly all of a story, without making a string per scalar.
             if scalar.value < 0x80 {
                 switch scalar.value {
-                case 0x41...0x5A: return Unicode.Scalar(scalar.value + 0x20)!
+                case 0x41...0x5A: return Unicode.Scalar(scalar.value + 0x20) ?? scalar
                 case 0x09...0x0D: return " "
                 case 0x60: return "'"
                 default: return scalar

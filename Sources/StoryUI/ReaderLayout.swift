@@ -347,7 +347,7 @@ public struct ReaderLayout: Sendable {
     }
 
     /// Wraps one side's paragraphs of a row: lines, and each sentence's first line.
-    static func wrap(_ comparison: Comparison, _ side: Side, _ paragraphs: [Int], width: Int, matches: [TextSpan]) -> (lines: [[Piece]], starts: [(Int, Int)]) {
+    static func wrap(_ comparison: Comparison, _ side: Side, _ paragraphs: Range<Int>, width: Int, matches: [TextSpan]) -> (lines: [[Piece]], starts: [(Int, Int)]) {
         let story = comparison.story(side)
         let classes = comparison.classes(side)
         var lines: [[Piece]] = []

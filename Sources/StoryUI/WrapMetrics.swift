@@ -205,7 +205,7 @@ public struct WrapMetrics: Sendable {
     /// first, plus `lineOffset`) where each sentence starts. Mirrors `ReaderLayout.wrap`'s greedy
     /// fill; nil when a word is wider than the pane (rare: a URL in a narrow pane), for the caller
     /// to wrap that row for real.
-    static func measureRow(_ paragraphs: [Int], words: Buffers, width: Int, lineOffset: Int = 0, starts: inout [(Int, Int)]) -> Int? {
+    static func measureRow(_ paragraphs: Range<Int>, words: Buffers, width: Int, lineOffset: Int = 0, starts: inout [(Int, Int)]) -> Int? {
         guard width > 0, !paragraphs.isEmpty else { return 0 }
         var lines = 0
         for (position, paragraph) in paragraphs.enumerated() {

@@ -11,7 +11,7 @@ struct Compare: ParsableCommand {
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case text, json, html, md
-        var report: ReportFormat { ReportFormat(rawValue: rawValue)! }
+        var report: ReportFormat { ReportFormat(rawValue: rawValue) ?? .text }
     }
 
     enum ColorChoice: String, ExpressibleByArgument, CaseIterable {

@@ -158,9 +158,9 @@ struct MadeUpComparisonTests {
         let moved = comparison.groups.filter(\.moved)
         #expect(moved.count == 1)
         #expect(moved.first?.a == [1])
-        let rowOfMoved = comparison.rows.firstIndex { $0.a == [1] }!
+        let rowOfMoved = comparison.rows.firstIndex { $0.a == 1..<2 }!
         #expect(comparison.rows[rowOfMoved].b.isEmpty)
-        #expect(comparison.rows[comparison.rows[rowOfMoved].movedTo[0]].b == [3])
+        #expect(comparison.rows[comparison.rows[rowOfMoved].movedTo[0]].b == 3..<4)
     }
 
     @Test("split: one sentence became two")

@@ -14,9 +14,19 @@ struct PairScorer {
     static let contextScore = 0.24
 
     init(profiles: [SentenceProfile], vocabulary: Vocabulary) {
+        self.init(profiles: [(profiles, profiles.indices.map { $0 })], vocabulary: vocabulary)
+    }
+
+    /// Document frequencies over the chosen sentences of each list (no copy of the profiles:
+    /// on a long document that copy was a large part of the comparison's memory).
+    init(profiles lists: [([SentenceProfile], [Int])], vocabulary: Vocabulary) {
         var df = [Int](repeating: 0, count: vocabulary.words.count)
-        for profile in profiles { for term in profile.terms { df[term.term] += 1 } }
-        let n = Double(profiles.count)
+        var documents = 0
+        for (profiles, chosen) in lists {
+            documents += chosen.count
+            for index in chosen { for term in profiles[index].terms { df[term.term] += 1 } }
+        }
+        let n = Double(documents)
         idf = df.map { log((n + 1) / (Double($0) + 0.5)) + 1 }
         self.vocabulary = vocabulary
         scratch = OrderScratch(vocabularySize: vocabulary.words.count)

@@ -32,30 +32,39 @@ enum ParagraphAligner {
                 components.append((edge.a...edge.a, edge.b...edge.b))
             }
         }
-        var rows: [ParagraphRow] = []
-        var nextA = 0, nextB = 0
-        // In a gap, paragraphs left unmatched on both sides face each other when their text is the
-        // same (site chrome both pages carry); the rest get rows of their own.
-        func flush(untilA: Int, untilB: Int) {
-            while nextA < untilA {
-                if let twin = (nextB..<untilB).first(where: { sameText(nextA, $0) }) {
-                    while nextB < twin { rows.append(ParagraphRow(a: [], b: [nextB], link: .unique, movedTo: [])); nextB += 1 }
-                    rows.append(ParagraphRow(a: [nextA], b: [nextB], link: .boilerplate, movedTo: []))
-                    nextB += 1
-                } else {
-                    rows.append(ParagraphRow(a: [nextA], b: [], link: .unique, movedTo: []))
+        // The rows are counted first and then made into an array of exactly that size: a long
+        // document has a row per paragraph, and an array grown by doubling holds up to twice that.
+        func layOut(_ emit: (ParagraphRow) -> Void) {
+            var nextA = 0, nextB = 0
+            // In a gap, paragraphs left unmatched on both sides face each other when their text is the
+            // same (site chrome both pages carry); the rest get rows of their own.
+            func flush(untilA: Int, untilB: Int) {
+                while nextA < untilA {
+                    if let twin = (nextB..<untilB).first(where: { sameText(nextA, $0) }) {
+                        while nextB < twin { emit(ParagraphRow(a: nil, b: nextB, link: .unique)); nextB += 1 }
+                        emit(ParagraphRow(a: nextA, b: nextB, link: .boilerplate))
+                        nextB += 1
+                    } else {
+                        emit(ParagraphRow(a: nextA, b: nil, link: .unique))
+                    }
+                    nextA += 1
                 }
-                nextA += 1
+                while nextB < untilB { emit(ParagraphRow(a: nil, b: nextB, link: .unique)); nextB += 1 }
             }
-            while nextB < untilB { rows.append(ParagraphRow(a: [], b: [nextB], link: .unique, movedTo: [])); nextB += 1 }
+            for component in components {
+                flush(untilA: component.a.lowerBound, untilB: component.b.lowerBound)
+                emit(ParagraphRow(a: component.a.lowerBound..<(component.a.upperBound + 1), b: component.b.lowerBound..<(component.b.upperBound + 1),
+                                  link: .unique, movedTo: []))
+                nextA = component.a.upperBound + 1
+                nextB = component.b.upperBound + 1
+            }
+            flush(untilA: paragraphCountA, untilB: paragraphCountB)
         }
-        for component in components {
-            flush(untilA: component.a.lowerBound, untilB: component.b.lowerBound)
-            rows.append(ParagraphRow(a: Array(component.a), b: Array(component.b), link: .unique, movedTo: []))
-            nextA = component.a.upperBound + 1
-            nextB = component.b.upperBound + 1
-        }
-        flush(untilA: paragraphCountA, untilB: paragraphCountB)
+        var count = 0
+        layOut { _ in count += 1 }
+        var rows: [ParagraphRow] = []
+        rows.reserveCapacity(count)
+        layOut { rows.append($0) }
 
         // Links and moves.
         var rowOfA = [Int](repeating: 0, count: paragraphCountA), rowOfB = [Int](repeating: 0, count: paragraphCountB)
@@ -85,7 +94,7 @@ enum ParagraphAligner {
                     rows[index].a.allSatisfy({ !compared(.a, $0) }) && rows[index].b.allSatisfy({ !compared(.b, $0) }) {
                 rows[index].link = .boilerplate
             }
-            rows[index].movedTo = elsewhere[index].subtracting([index]).sorted()
+            if !elsewhere[index].isEmpty { rows[index].movedTo = elsewhere[index].subtracting([index]).sorted() }
         }
         return rows
     }
@@ -106,7 +115,7 @@ enum ParagraphAligner {
             position = edge.b + 1
             while position <= countB { if best[index] > tree[position].value { tree[position] = (best[index], index) }; position += position & -position }
         }
-        var cursor = best.indices.max { best[$0] < best[$1] }!
+        guard var cursor = best.indices.max(by: { best[$0] < best[$1] }) else { return [] }
         var chain: [Edge] = []
         while cursor >= 0 { chain.append(edges[cursor]); cursor = previous[cursor] }
         return chain.reversed()

@@ -250,7 +250,7 @@ struct SentenceAligner {
                     && (scoreGain >= Self.growthSlack || (explained >= Self.explainedGain && contained >= Self.strongPartContainment))
                 guard accepted else { continue }
                 let gain = scoreGain + explained
-                if best == nil || gain > best!.gain { best = (gain, measure, option.side, option.sentence) }
+                if gain > (best?.gain ?? -Double.infinity) { best = (gain, measure, option.side, option.sentence) }
             }
             guard let chosen = best else { return }
             if chosen.side == .a {

@@ -15,10 +15,12 @@ struct Vocabulary {
 
     init() {}
 
-    /// Room for the distinct words of stories with this many word tokens (about one in three
-    /// tokens is new), so that the tables do not grow step by step.
+    /// Room for the distinct words of stories with this many word tokens, so that the tables do
+    /// not grow step by step: about one in three tokens of a story is new, but the share falls
+    /// as texts grow (Heaps' law, distinct ≈ K·√n), and a long text of few words must not
+    /// reserve tables for millions it never has.
     init(expectedTokens: Int) {
-        let distinct = expectedTokens / 3 + 16
+        let distinct = min(expectedTokens / 3, 60 * Int(Double(max(0, expectedTokens)).squareRoot())) + 16
         keyIDs.reserveCapacity(distinct)
         partsOfKey.reserveCapacity(distinct)
         ids.reserveCapacity(distinct)

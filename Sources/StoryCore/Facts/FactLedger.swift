@@ -21,12 +21,14 @@ public struct FactLedger: Sendable {
         for (side, found, entityOf) in [(Side.a, foundA, index.entityOfA), (.b, foundB, index.entityOfB)] {
             for (position, fact) in found.enumerated() {
                 var kind = fact.kind, key = fact.key, label = fact.text
-                if fact.name != nil {
-                    guard let entity = entityOf[position] else { continue }
+                var variants: [String] = []
+                if let name = fact.name {
+                    guard let entity = entityOf[position], entities.indices.contains(entity) else { continue }
                     kind = entities[entity].kind
                     key = "entity:\(entity)"
                     label = entities[entity].label
-                    let mention = EntityMention(side: side, sentence: fact.sentence, span: fact.span, entity: entity, titled: fact.name!.titled)
+                    variants = entities[entity].variants
+                    let mention = EntityMention(side: side, sentence: fact.sentence, span: fact.span, entity: entity, titled: name.titled)
                     if side == .a { namesA.append(mention) } else { namesB.append(mention) }
                 }
                 let mention = FactMention(side: side, sentence: fact.sentence, span: fact.span, text: fact.text)
@@ -34,7 +36,6 @@ public struct FactLedger: Sendable {
                 if let existing = factOfKey[key] { id = existing } else {
                     id = facts.count
                     factOfKey[key] = id
-                    let variants = fact.name != nil ? entities[Int(key.dropFirst(7))!].variants : []
                     facts.append(Fact(id: id, kind: kind, key: key, label: label, status: .both, a: [], b: [], changedWith: nil,
                                       variants: variants))
                 }

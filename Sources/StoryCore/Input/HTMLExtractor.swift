@@ -39,8 +39,8 @@ public enum HTMLExtractor {
         let bytes = Array(text.utf8)
         let options = Int32(HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_RECOVER.rawValue)
         guard !bytes.isEmpty, let document = bytes.withUnsafeBufferPointer({ buffer in
-            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
-                htmlReadMemory($0, Int32(bytes.count), "page.html", "UTF-8", options)
+            buffer.baseAddress?.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
+                htmlReadMemory($0, Int32(clamping: bytes.count), "page.html", "UTF-8", options)
             }
         }) else { return Article(paragraphs: [], provenance: Provenance()) }
         defer { xmlFreeDoc(document) }

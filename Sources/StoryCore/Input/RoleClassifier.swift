@@ -117,7 +117,8 @@ enum RoleClassifier {
         func opens(with phrase: String) -> Bool {
             var phrase = phrase
             return phrase.withUTF8 { needle in
-                needle.count <= foldedBytes.count && foldedBytes.withUnsafeBytes { memcmp($0.baseAddress!, needle.baseAddress!, needle.count) == 0 }
+                guard let start = needle.baseAddress, needle.count <= foldedBytes.count else { return needle.isEmpty }
+                return foldedBytes.withUnsafeBytes { folded in folded.baseAddress.map { memcmp($0, start, needle.count) == 0 } ?? false }
             }
         }
 

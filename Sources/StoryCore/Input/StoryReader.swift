@@ -34,11 +34,23 @@ public enum StoryReader {
     private static func story(name: String, text: String, scalars: [Unicode.Scalar], spans: [TextSpan], warnings: [String]) -> Story {
         let texts = spans.map { span in String(scalars: scalars[span.start..<span.end]) }
         let roles = RoleClassifier.roles(of: texts)
+        // Sentence spans first, then both arrays at their exact size: grown by doubling, the
+        // arrays of a long document would hold up to twice the memory they need.
+        var sentenceSpans: [TextSpan] = []
+        var ends: [Int] = []
+        ends.reserveCapacity(spans.count)
+        for span in spans {
+            sentenceSpans += SentenceSegmenter.sentences(scalars, in: span)
+            ends.append(sentenceSpans.count)
+        }
         var paragraphs: [Paragraph] = []
+        paragraphs.reserveCapacity(spans.count)
         var sentences: [Sentence] = []
+        sentences.reserveCapacity(sentenceSpans.count)
         for (index, span) in spans.enumerated() {
             let first = sentences.count
-            for sentenceSpan in SentenceSegmenter.sentences(scalars, in: span) {
+            while sentences.count < ends[index] {
+                let sentenceSpan = sentenceSpans[sentences.count]
                 let text = String(scalars: scalars[sentenceSpan.start..<sentenceSpan.end])
                 sentences.append(Sentence(index: sentences.count, paragraph: index, span: sentenceSpan, text: text, role: roles[index]))
             }
@@ -89,7 +101,7 @@ public enum StoryReader {
             }
         }
         if result.paragraphs.isEmpty { throw .empty(name) }
-        if result.comparedSentences.isEmpty { throw .onlyBoilerplate(name) }
+        if !result.sentences.contains(where: { $0.role.isCompared }) { throw .onlyBoilerplate(name) }
         return result
     }
 

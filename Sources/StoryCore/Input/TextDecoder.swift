@@ -118,7 +118,7 @@ public enum TextDecoder {
         var scalars = String.UnicodeScalarView()
         for byte in bytes {
             let value = (0x80...0x9F).contains(byte) ? high[Int(byte) - 0x80] : UInt32(byte)
-            scalars.append(Unicode.Scalar(value)!)
+            scalars.append(Unicode.Scalar(value) ?? "\u{FFFD}")
         }
         return String(scalars)
     }

@@ -11,7 +11,7 @@ public enum SentenceClass: String, Codable, Sendable, CaseIterable, Comparable {
     /// Site chrome: not compared.
     case boilerplate
 
-    private var rank: Int { Self.allCases.firstIndex(of: self)! }
+    private var rank: Int { Self.allCases.firstIndex(of: self) ?? 0 }
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rank < rhs.rank }
 
     /// Matched with something on the other side.

@@ -143,5 +143,5 @@ extension ComparisonDocument {
                          b: group.diff.b.map { Piece(start: $0.span.start, end: $0.span.end, op: $0.operation) }))
     }
 
-    static func row(_ row: ParagraphRow) -> Row { Row(a: row.a, b: row.b, link: row.link, movedTo: row.movedTo) }
+    static func row(_ row: ParagraphRow) -> Row { Row(a: Array(row.a), b: Array(row.b), link: row.link, movedTo: row.movedTo) }
 }

@@ -63,7 +63,9 @@ public enum MarkdownReport {
         case .unique:
             return "\n> _only in \(side == .a ? "A" : "B")_ **\(label)** \(marked(comparison, side, index))\n"
         default:
-            let groupIndex = comparison.groupIndex(side, sentence: index)!
+            guard let groupIndex = comparison.groupIndex(side, sentence: index) else {
+                return "\n> **\(label)** \(marked(comparison, side, index))\n"
+            }
             if shown.contains(groupIndex) { return "" }
             shown.insert(groupIndex)
             let group = comparison.groups[groupIndex]

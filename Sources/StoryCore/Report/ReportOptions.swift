@@ -34,18 +34,9 @@ public enum ReportFormat: String, CaseIterable, Sendable {
 }
 
 extension Comparison {
-    /// Rows a report shows, with how many identical rows were left out before each (filter on).
-    public func reportRows(_ options: ReportOptions) -> [(index: Int, row: ParagraphRow, hiddenBefore: Int)] {
-        var result: [(Int, ParagraphRow, Int)] = []
-        var hidden = 0
-        for (index, row) in rows.enumerated() {
-            if options.hideIdentical && isIdenticalRow(row) { hidden += 1; continue }
-            result.append((index, row, hidden))
-            hidden = 0
-        }
-        if hidden > 0, let last = rows.indices.last { result.append((last + 1, ParagraphRow(a: [], b: [], link: .identical, movedTo: []), hidden)) }
-        return result
-    }
+    /// Rows a report shows, with how many identical rows were left out before each (filter on),
+    /// one at a time: a long document's report never holds a list of them all.
+    public func reportRows(_ options: ReportOptions) -> ReportRows { ReportRows(comparison: self, hideIdentical: options.hideIdentical) }
 
     /// A row whose sentences are all identical and in place.
     public func isIdenticalRow(_ row: ParagraphRow) -> Bool {
@@ -55,4 +46,33 @@ extension Comparison {
         let moved = sentencesA.compactMap { groupOfA[$0] }.contains { groups[$0].moved }
         return !moved && classes.allSatisfy { $0 == .identical || $0 == .boilerplate }
     }
+}
+
+/// The rows a report shows (see `Comparison.reportRows`), made as they are read.
+public struct ReportRows: Sequence {
+    let comparison: Comparison
+    let hideIdentical: Bool
+
+    public struct Iterator: IteratorProtocol {
+        let comparison: Comparison
+        let hideIdentical: Bool
+        var position = 0
+        var finished = false
+
+        public mutating func next() -> (index: Int, row: ParagraphRow, hiddenBefore: Int)? {
+            guard !finished else { return nil }
+            var hidden = 0
+            while position < comparison.rows.count {
+                let index = position, row = comparison.rows[index]
+                position += 1
+                if hideIdentical && comparison.isIdenticalRow(row) { hidden += 1; continue }
+                return (index, row, hidden)
+            }
+            finished = true
+            // Identical rows at the end: a closing count, past the last row.
+            return hidden > 0 ? (comparison.rows.count, ParagraphRow(a: nil, b: nil, link: .identical), hidden) : nil
+        }
+    }
+
+    public func makeIterator() -> Iterator { Iterator(comparison: comparison, hideIdentical: hideIdentical) }
 }

@@ -58,7 +58,9 @@ public enum TextReport {
         case .unique:
             return "\(side == .a ? "<" : ">") \(label)\(index + 1)  \(marked(comparison, side, index, paint: paint))\n"
         default:
-            let groupIndex = comparison.groupIndex(side, sentence: index)!
+            guard let groupIndex = comparison.groupIndex(side, sentence: index), comparison.groups.indices.contains(groupIndex) else {
+                return "  \(label)\(index + 1)  \(marked(comparison, side, index, paint: paint))\n"
+            }
             let group = comparison.groups[groupIndex]
             if let shownIn = printedGroups[groupIndex] {
                 return shownIn == row ? "" : "↷ \(label)\(index + 1)  shown with its counterpart in row \(shownIn + 1)\n"

@@ -53,7 +53,7 @@ public enum MatchKey {
             if mapped.properties.changesWhenLowercased {
                 bytes.append(contentsOf: mapped.properties.lowercaseMapping.utf8)
             } else {
-                bytes.append(contentsOf: UTF8.encode(mapped)!)
+                if let encoded = UTF8.encode(mapped) { bytes.append(contentsOf: encoded) }
             }
         }
         return String(decoding: bytes, as: UTF8.self)

@@ -43,7 +43,7 @@ extension String {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(scalars.count)
         for scalar in scalars {
-            if scalar.value < 0x80 { bytes.append(UInt8(scalar.value)) } else { bytes.append(contentsOf: UTF8.encode(scalar)!) }
+            if scalar.value < 0x80 { bytes.append(UInt8(scalar.value)) } else { if let encoded = UTF8.encode(scalar) { bytes.append(contentsOf: encoded) } }
         }
         self = String(decoding: bytes, as: UTF8.self)
     }
