@@ -18,7 +18,7 @@ extension Reader {
             if fact.status == .changed {
                 guard !fact.a.isEmpty, let partnerID = fact.changedWith else { continue }
                 let partner = facts.facts[partnerID]
-                let text = "changed  \(fact.kind.rawValue.padded(12)) \(fact.a[0].text) → \(partner.b[0].text)"
+                let text = "changed  \(fact.kind.rawValue.padded(12)) \(fact.a.first?.text ?? fact.label) → \(partner.b.first?.text ?? partner.label)"
                 items.append(PanelItem(text: text, places: [first(.a, fact), first(.b, partner)].compactMap { $0 }))
                 continue
             }

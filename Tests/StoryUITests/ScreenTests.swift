@@ -37,8 +37,8 @@ struct ScreenTests {
         #expect(layout.mode == .sideBySide)
         for (rowIndex, row) in UIFixtures.sample.rows.enumerated() {
             guard let line = layout.rowLine[rowIndex], !row.a.isEmpty, !row.b.isEmpty else { continue }
-            let firstA = UIFixtures.sample.a.paragraphs[row.a[0]].sentences.first!
-            let firstB = UIFixtures.sample.b.paragraphs[row.b[0]].sentences.first!
+            let firstA = UIFixtures.sample.a.paragraphs[row.a.lowerBound].sentences.first!
+            let firstB = UIFixtures.sample.b.paragraphs[row.b.lowerBound].sentences.first!
             #expect(layout.line(of: SentenceRef(.a, firstA)) == line)
             #expect(layout.line(of: SentenceRef(.b, firstB)) == line)
         }

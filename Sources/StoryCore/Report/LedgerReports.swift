@@ -21,7 +21,7 @@ extension HTMLReport {
             if fact.status == .both && options.hideIdentical { continue }
             if fact.status == .changed {
                 guard !fact.a.isEmpty, let partner = fact.changedWith else { continue }
-                html += "<tr class=\"changed\"><td>changed</td><td>\(fact.kind.rawValue)</td><td>\(text(fact.a[0].text)) → \(text(ledger.facts[partner].b[0].text))</td>"
+                html += "<tr class=\"changed\"><td>changed</td><td>\(fact.kind.rawValue)</td><td>\(text(fact.a.first?.text ?? fact.label)) → \(text(ledger.facts[partner].b.first?.text ?? ledger.facts[partner].label))</td>"
                 html += "<td>\(mentionsHTML(fact.a))</td><td>\(mentionsHTML(ledger.facts[partner].b))</td></tr>\n"
                 continue
             }
@@ -66,7 +66,7 @@ extension MarkdownReport {
             if fact.status == .both && options.hideIdentical { continue }
             if fact.status == .changed {
                 guard !fact.a.isEmpty, let partner = fact.changedWith else { continue }
-                md += "| **changed** | \(fact.kind.rawValue) | \(escape(fact.a[0].text)) → \(escape(ledger.facts[partner].b[0].text)) | \(places(fact.a)) | \(places(ledger.facts[partner].b)) |\n"
+                md += "| **changed** | \(fact.kind.rawValue) | \(escape(fact.a.first?.text ?? fact.label)) → \(escape(ledger.facts[partner].b.first?.text ?? ledger.facts[partner].label)) | \(places(fact.a)) | \(places(ledger.facts[partner].b)) |\n"
                 continue
             }
             var label = escape(fact.label)

@@ -31,7 +31,7 @@ public enum LedgerText {
             if fact.status == .changed {
                 guard !fact.a.isEmpty, let partnerID = fact.changedWith else { continue }
                 let partner = facts[partnerID]
-                out += "  changed  \(kind) \(SafeText.sanitize(fact.a[0].text)) (\(places(fact.a))) → \(SafeText.sanitize(partner.b[0].text)) (\(places(partner.b)))\n"
+                out += "  changed  \(kind) \(SafeText.sanitize(fact.a.first?.text ?? fact.label)) (\(places(fact.a))) → \(SafeText.sanitize(partner.b.first?.text ?? partner.label)) (\(places(partner.b)))\n"
                 continue
             }
             var line = "  \(statusLabel(fact.status).padding(8)) \(kind) \(SafeText.sanitize(fact.label))"
