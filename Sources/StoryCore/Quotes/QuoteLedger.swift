@@ -54,16 +54,26 @@ public struct QuoteLedger: Sendable {
         }
         addCandidates(from: .a)
         addCandidates(from: .b)
+        // And quotations in matched sentences, found through B's sentence index (not by trying
+        // every quotation of B, which on a long document was quadratic).
         for (id, quotation) in quotationsA.enumerated() {
-            let counterparts = Set(quotation.sentences.flatMap { comparison.counterparts(.a, sentence: $0) })
-            for (other, b) in quotationsB.enumerated() where !counterparts.isDisjoint(with: b.sentences) { pairs.insert(Pair(a: id, b: other)) }
+            for sentence in quotation.sentences {
+                for counterpart in comparison.counterparts(.a, sentence: sentence) where quotationsOfSentenceB.indices.contains(counterpart) {
+                    for other in quotationsOfSentenceB[counterpart] { pairs.insert(Pair(a: id, b: other)) }
+                }
+            }
         }
 
         // The best relation of each quotation; edges are the union of both sides' choices.
         var bestA: [Int: (Edge, Int)] = [:], bestB: [Int: (Edge, Int)] = [:]
+        // Made once per quotation, not once per candidate pair (a long quotation has many).
+        var counterpartsOfA: [Int: Set<Int>] = [:]
+        let flatA = wordsA.map { Array($0.joined()) }, flatB = wordsB.map { Array($0.joined()) }
         for pair in pairs.sorted(by: { ($0.a, $0.b) < ($1.a, $1.b) }) {
-            let linked = !Set(quotationsA[pair.a].sentences.flatMap { comparison.counterparts(.a, sentence: $0) }).isDisjoint(with: quotationsB[pair.b].sentences)
-            guard let edge = Self.relation(wordsA[pair.a], wordsB[pair.b], linked: linked) else { continue }
+            let counterparts = counterpartsOfA[pair.a] ?? Set(quotationsA[pair.a].sentences.flatMap { comparison.counterparts(.a, sentence: $0) })
+            counterpartsOfA[pair.a] = counterparts
+            let linked = !counterparts.isDisjoint(with: quotationsB[pair.b].sentences)
+            guard let edge = Self.relation(wordsA[pair.a], wordsB[pair.b], flatA: flatA[pair.a], flatB: flatB[pair.b], linked: linked) else { continue }
             if bestA[pair.a].map({ edge.rank > $0.0.rank }) ?? true { bestA[pair.a] = (edge, pair.b) }
             if bestB[pair.b].map({ edge.rank > $0.0.rank }) ?? true { bestB[pair.b] = (edge, pair.a) }
         }
@@ -136,13 +146,22 @@ public struct QuoteLedger: Sendable {
     }
 
     static func relation(_ a: [[String]], _ b: [[String]], linked: Bool) -> Edge? {
-        let flatA = Array(a.joined()), flatB = Array(b.joined())
-        if flatA == flatB { return .verbatim }
+        relation(a, b, flatA: Array(a.joined()), flatB: Array(b.joined()), linked: linked)
+    }
+
+    static func relation(_ a: [[String]], _ b: [[String]], flatA: [String], flatB: [String], linked: Bool) -> Edge? {
+        if flatA.count == flatB.count, flatA == flatB { return .verbatim }
+        // A part of the other needs all of its words there: the linear count first.
+        let shared = sharedCount(flatA, flatB)
+        if shared < min(flatA.count, flatB.count) && shared < 2 { return nil }
         // One quotes a part of the other: each of its pieces stands, in order, in the other.
-        if flatA.count < flatB.count, linked || flatA.count >= 2, contains(flatB, pieces: a) { return .containedInB }
-        if flatB.count < flatA.count, linked || flatB.count >= 2, contains(flatA, pieces: b) { return .containedInA }
-        let common = lcs(flatA, flatB)
+        if flatA.count < flatB.count, shared == flatA.count, linked || flatA.count >= 2, contains(flatB, pieces: a) { return .containedInB }
+        if flatB.count < flatA.count, shared == flatB.count, linked || flatB.count >= 2, contains(flatA, pieces: b) { return .containedInA }
         let longer = max(flatA.count, flatB.count)
+        // The words both share bound the common subsequence from above: most candidate pairs
+        // are turned away by this linear count before the quadratic one.
+        guard shared >= 2, Double(shared) >= 0.5 * Double(longer) else { return nil }
+        let common = lcs(flatA, flatB)
         if common >= 3, Double(common) >= 0.6 * Double(longer) { return .altered }
         if linked, common >= 2, Double(common) >= 0.5 * Double(longer) { return .altered }
         return nil
@@ -165,6 +184,16 @@ public struct QuoteLedger: Sendable {
             start += 1
         }
         return nil
+    }
+
+    /// How many words the two have in common, counting repeats (a multiset intersection).
+    static func sharedCount(_ x: [String], _ y: [String]) -> Int {
+        var counts: [String: Int] = [:]
+        counts.reserveCapacity(x.count)
+        for word in x { counts[word, default: 0] += 1 }
+        var shared = 0
+        for word in y { if let count = counts[word], count > 0 { counts[word] = count - 1; shared += 1 } }
+        return shared
     }
 
     /// Longest common subsequence length; long quotations are compared by their first 300 words.
