@@ -69,11 +69,13 @@ public struct QuoteLedger: Sendable {
         // Made once per quotation, not once per candidate pair (a long quotation has many).
         var counterpartsOfA: [Int: Set<Int>] = [:]
         let flatA = wordsA.map { Array($0.joined()) }, flatB = wordsB.map { Array($0.joined()) }
+        let bagsA = flatA.map(Self.bag), bagsB = flatB.map(Self.bag)
         for pair in pairs.sorted(by: { ($0.a, $0.b) < ($1.a, $1.b) }) {
             let counterparts = counterpartsOfA[pair.a] ?? Set(quotationsA[pair.a].sentences.flatMap { comparison.counterparts(.a, sentence: $0) })
             counterpartsOfA[pair.a] = counterparts
             let linked = !counterparts.isDisjoint(with: quotationsB[pair.b].sentences)
-            guard let edge = Self.relation(wordsA[pair.a], wordsB[pair.b], flatA: flatA[pair.a], flatB: flatB[pair.b], linked: linked) else { continue }
+            guard let edge = Self.relation(wordsA[pair.a], wordsB[pair.b], flatA: flatA[pair.a], flatB: flatB[pair.b],
+                                           shared: Self.sharedCount(bagsA[pair.a], bagsB[pair.b]), linked: linked) else { continue }
             if bestA[pair.a].map({ edge.rank > $0.0.rank }) ?? true { bestA[pair.a] = (edge, pair.b) }
             if bestB[pair.b].map({ edge.rank > $0.0.rank }) ?? true { bestB[pair.b] = (edge, pair.a) }
         }
@@ -146,13 +148,15 @@ public struct QuoteLedger: Sendable {
     }
 
     static func relation(_ a: [[String]], _ b: [[String]], linked: Bool) -> Edge? {
-        relation(a, b, flatA: Array(a.joined()), flatB: Array(b.joined()), linked: linked)
+        let flatA = Array(a.joined()), flatB = Array(b.joined())
+        return relation(a, b, flatA: flatA, flatB: flatB, shared: sharedCount(bag(flatA), bag(flatB)), linked: linked)
     }
 
-    static func relation(_ a: [[String]], _ b: [[String]], flatA: [String], flatB: [String], linked: Bool) -> Edge? {
+    /// `shared`: the words the two have in common, counting repeats (from their bags, made once
+    /// per quotation: a long quotation meets many candidates).
+    static func relation(_ a: [[String]], _ b: [[String]], flatA: [String], flatB: [String], shared: Int, linked: Bool) -> Edge? {
         if flatA.count == flatB.count, flatA == flatB { return .verbatim }
-        // A part of the other needs all of its words there: the linear count first.
-        let shared = sharedCount(flatA, flatB)
+        // A part of the other needs all of its words there: the count first.
         if shared < min(flatA.count, flatB.count) && shared < 2 { return nil }
         // One quotes a part of the other: each of its pieces stands, in order, in the other.
         if flatA.count < flatB.count, shared == flatA.count, linked || flatA.count >= 2, contains(flatB, pieces: a) { return .containedInB }
@@ -186,14 +190,18 @@ public struct QuoteLedger: Sendable {
         return nil
     }
 
-    /// How many words the two have in common, counting repeats (a multiset intersection).
-    static func sharedCount(_ x: [String], _ y: [String]) -> Int {
+    /// Each word and how often it stands.
+    static func bag(_ words: [String]) -> [String: Int] {
         var counts: [String: Int] = [:]
-        counts.reserveCapacity(x.count)
-        for word in x { counts[word, default: 0] += 1 }
-        var shared = 0
-        for word in y { if let count = counts[word], count > 0 { counts[word] = count - 1; shared += 1 } }
-        return shared
+        counts.reserveCapacity(words.count)
+        for word in words { counts[word, default: 0] += 1 }
+        return counts
+    }
+
+    /// How many words two bags have in common, counting repeats: in the time of the smaller.
+    static func sharedCount(_ x: [String: Int], _ y: [String: Int]) -> Int {
+        let (small, large) = x.count <= y.count ? (x, y) : (y, x)
+        return small.reduce(0) { $0 + min($1.value, large[$1.key] ?? 0) }
     }
 
     /// Longest common subsequence length; long quotations are compared by their first 300 words.
