@@ -149,9 +149,12 @@ void sg_install_handlers(int with_crashes) {
     sigemptyset(&unblock);
     for (size_t i = 0; i < sizeof ordinary / sizeof ordinary[0]; i++) {
         struct sigaction previous;
-        // A signal the parent ignored (nohup, `trap "" HUP`) stays ignored, as a shell keeps it;
-        // SIGPIPE is the exception: a reader whose terminal is gone must end, not spin.
-        if (sigaction(ordinary[i], NULL, &previous) == 0 && previous.sa_handler == SIG_IGN && ordinary[i] != SIGPIPE) continue;
+        // A signal the parent ignored (nohup, `trap "" HUP`, a script's background job) stays
+        // ignored, as a shell keeps it. The reader's exceptions: Ctrl-C and SIGTERM always end
+        // it (a full-screen program must not become unkillable from its own keyboard), and so
+        // does SIGPIPE (a reader whose terminal is gone must end, not spin).
+        int always = with_crashes && (ordinary[i] == SIGINT || ordinary[i] == SIGTERM || ordinary[i] == SIGPIPE);
+        if (sigaction(ordinary[i], NULL, &previous) == 0 && previous.sa_handler == SIG_IGN && !always) continue;
         // Reports to a closed pipe end as the writer decides (EPIPE), as they always did.
         if (ordinary[i] == SIGPIPE && !with_crashes) continue;
         sigaction(ordinary[i], &action, NULL);
