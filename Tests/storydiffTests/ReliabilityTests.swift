@@ -210,3 +210,33 @@ struct ReliabilityTests {
         #expect(names.sorted() == ["big.txt"], "\(names)")
     }
 }
+
+/// Memory on the probe's worst input: reports stream, so no format or `-o` costs more than the
+/// comparison itself (before, JSON took five times the text report and HTML twice).
+@Suite("Reliability: reports stream")
+struct StreamingMemoryTests {
+    @Test("a story of 60,000 one-word paragraphs: every format and segment JSON within the text report's peak memory")
+    func peaks() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/time") else { print("skipped: GNU time is not installed (.ci/run installs it)"); return }
+        let directory = try BinaryRunner.scratch()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let tiny = directory.appendingPathComponent("tiny.txt").path
+        try String(repeating: "word.\n\n", count: 60_000).write(toFile: tiny, atomically: true, encoding: .utf8)
+        let sample = BinaryRunner.sample("kursk-original.txt")
+        var environment = ProcessInfo.processInfo.environment
+        environment["B"] = BinaryRunner.binary.path
+        func peak(_ arguments: String) throws -> Int {
+            let result = try BinaryRunner.run(["-c", "/usr/bin/time -f %M \"$B\" \(arguments) > /dev/null"],
+                                              executable: URL(fileURLWithPath: "/bin/sh"), environment: environment)
+            return Int(result.stderr.split(separator: "\n").last.map(String.init) ?? "") ?? 0
+        }
+        let text = try peak("'\(tiny)' '\(sample)' --format text")
+        #expect(text > 0)
+        for arguments in ["-o '\(directory.path)/r.json'", "-o '\(directory.path)/r.html'", "-o '\(directory.path)/r.md'", "--format json"] {
+            let kilobytes = try peak("'\(tiny)' '\(sample)' \(arguments)")
+            #expect(Double(kilobytes) <= Double(text) * 1.15, "\(arguments): \(kilobytes) KB against \(text) KB for the text report")
+        }
+        let segment = try peak("segment '\(tiny)' --format json")
+        #expect(Double(segment) <= Double(text) * 1.15, "segment json: \(segment) KB")
+    }
+}
