@@ -4,12 +4,10 @@ import StoryCore
 /// `storydiff-bench memory A B`: the high-water mark of resident memory after each stage, to
 /// find what holds memory on a long document.
 @_silgen_name("malloc_stats") private func mallocStats()
-@_silgen_name("malloc_trim") private func mallocTrim(_ pad: Int) -> Int32
 
 enum MemoryProbe {
     static func mark() -> String {
         if ProcessInfo.processInfo.environment["MALLOC_STATS"] != nil { mallocStats() }
-        if ProcessInfo.processInfo.environment["MALLOC_TRIM"] != nil { _ = mallocTrim(0) }
         let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
         func field(_ name: String) -> String { status.split(separator: "\n").first { $0.hasPrefix(name) }.map { String($0.dropFirst(name.count)).trimmingCharacters(in: .whitespaces) } ?? "?" }
         return "rss \(field("VmRSS:")) peak \(field("VmHWM:"))"
