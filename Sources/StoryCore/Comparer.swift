@@ -26,12 +26,14 @@ public enum Comparer {
         // for every sentence at once would be its largest cost in memory. The few sentences of
         // matched groups are tokenised again for their word diffs.
         var vocabulary = Vocabulary(expectedTokens: (a.scalars.count + b.scalars.count) / 5)
-        func profiles(_ story: Story) -> [SentenceProfile] {
-            story.sentences.map { sentence in
+        func profiles(_ story: Story) -> ProfileTable {
+            var table = ProfileTable(sentences: story.sentences.count)
+            for sentence in story.sentences {
                 let tokens = Tokenizer.tokens(story.scalars, in: sentence.span)
                 let keys = tokens.map { vocabulary.intern($0.key) }
-                return SentenceProfile.make(sentence.text, tokens: tokens, keyIDs: keys, vocabulary: &vocabulary)
+                table.append(sentence.text, tokens: tokens, keyIDs: keys, vocabulary: &vocabulary)
             }
+            return table
         }
         func tokens(_ story: Story, _ sentences: [Int]) -> [Token] {
             sentences.flatMap { Tokenizer.tokens(story.scalars, in: story.sentences[$0].span) }
@@ -52,7 +54,7 @@ public enum Comparer {
             lap(&timings.alignment)
             timings.alignment -= candidateTime
             timings.candidates += candidateTime
-            return (raw, profilesA.map(\.wordCount), profilesB.map(\.wordCount))
+            return (raw, profilesA.wordCounts, profilesB.wordCounts)
         }()
 
         var groups: [MatchGroup] = []

@@ -15,19 +15,19 @@ struct CandidateIndex {
     /// Candidate pairs among the given sentences, best by weighted cosine from both sides,
     /// sorted and without repeats, and whether some stem was in more than `postingCap` of B's
     /// sentences (so not followed). `normsA` and `normsB` are indexed by sentence.
-    static func candidates(a: [Int], b: [Int], profilesA: [SentenceProfile], profilesB: [SentenceProfile],
+    static func candidates(a: [Int], b: [Int], profilesA: ProfileTable, profilesB: ProfileTable,
                            normsA: [Double], normsB: [Double], scorer: PairScorer) -> (pairs: [Candidate], capped: Bool) {
         // Postings in flat arrays (stem → B sentences with their weights): no hashing in the loop.
         let vocabularySize = scorer.idf.count
         var start = [Int](repeating: 0, count: vocabularySize + 1)
-        for sentence in b { for term in profilesB[sentence].terms { start[term.term + 1] += 1 } }
+        for sentence in b { for term in profilesB.terms(of: sentence) { start[term.term + 1] += 1 } }
         let capped = start.contains { $0 > postingCap }
         for term in 0..<vocabularySize { start[term + 1] += start[term] }
         var fill = start
         var postedSentence = [Int](repeating: 0, count: start[vocabularySize])
         var postedWeight = [Double](repeating: 0, count: start[vocabularySize])
         for sentence in b {
-            for term in profilesB[sentence].terms {
+            for term in profilesB.terms(of: sentence) {
                 postedSentence[fill[term.term]] = sentence
                 postedWeight[fill[term.term]] = scorer.weight(term.term, count: term.count)
                 fill[term.term] += 1
@@ -40,10 +40,10 @@ struct CandidateIndex {
         var result: [Candidate] = []
         var scored: [(Double, Int)] = []
         for sentence in a {
-            let profile = profilesA[sentence]
+            let terms = profilesA.terms(of: sentence)
             let normA = normsA[sentence]
             guard normA > 0 else { continue }
-            for term in profile.terms {
+            for term in terms {
                 let first = start[term.term], end = start[term.term + 1]
                 guard end > first, end - first <= postingCap else { continue }
                 let wa = scorer.weight(term.term, count: term.count)

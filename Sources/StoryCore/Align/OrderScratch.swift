@@ -15,7 +15,7 @@ final class OrderScratch {
     /// Beyond this many cells the measure is a bag-of-words overlap, as it always was, to bound the cost.
     static let exactCells = 250_000
 
-    static func bagRatio(_ a: [Int], _ b: [Int]) -> Double? {
+    static func bagRatio(_ a: some Collection<Int>, _ b: some Collection<Int>) -> Double? {
         guard a.count * b.count > exactCells else { return nil }
         var counts: [Int: Int] = [:]
         for x in a { counts[x, default: 0] += 1 }
@@ -24,7 +24,7 @@ final class OrderScratch {
         return Double(2 * common) / Double(a.count + b.count)
     }
 
-    func orderRatio(_ a: [Int], _ b: [Int]) -> Double {
+    func orderRatio(_ a: some Collection<Int>, _ b: some Collection<Int>) -> Double {
         let total = a.count + b.count
         guard total > 0 else { return 1 }
         guard !a.isEmpty, !b.isEmpty else { return 0 }
@@ -33,7 +33,7 @@ final class OrderScratch {
     }
 
     /// Length of the longest common subsequence.
-    func lcs(_ a: [Int], _ b: [Int]) -> Int {
+    func lcs(_ a: some Collection<Int>, _ b: some Collection<Int>) -> Int {
         // The buffers are moved into locals for the run: a class's stored arrays would be
         // checked for exclusive access on every element.
         var slotOfStem = self.slotOfStem, masks = self.masks, vector = self.vector, stems = self.stems

@@ -13,18 +13,18 @@ struct PairScorer {
     /// Below the paraphrase bar, a pair is accepted only with its neighbours' support.
     static let contextScore = 0.24
 
-    init(profiles: [SentenceProfile], vocabulary: Vocabulary) {
-        self.init(profiles: [(profiles, profiles.indices.map { $0 })], vocabulary: vocabulary)
+    init(profiles: ProfileTable, vocabulary: Vocabulary) {
+        self.init(profiles: [(profiles, Array(profiles.indices))], vocabulary: vocabulary)
     }
 
     /// Document frequencies over the chosen sentences of each list (no copy of the profiles:
     /// on a long document that copy was a large part of the comparison's memory).
-    init(profiles lists: [([SentenceProfile], [Int])], vocabulary: Vocabulary) {
+    init(profiles lists: [(ProfileTable, [Int])], vocabulary: Vocabulary) {
         var df = [Int](repeating: 0, count: vocabulary.words.count)
         var documents = 0
         for (profiles, chosen) in lists {
             documents += chosen.count
-            for index in chosen { for term in profiles[index].terms { df[term.term] += 1 } }
+            for index in chosen { for term in profiles.terms(of: index) { df[term.term] += 1 } }
         }
         let n = Double(documents)
         idf = df.map { log((n + 1) / (Double($0) + 0.5)) + 1 }
@@ -34,9 +34,11 @@ struct PairScorer {
 
     func weight(_ term: Int, count: Int) -> Double { Double(count) * idf[term] }
 
-    func norm(_ profile: SentenceProfile) -> Double {
+    func norm(_ profile: SentenceProfile) -> Double { norm(profile.terms) }
+
+    func norm(_ terms: SharedRun<TermCount>) -> Double {
         var sum = 0.0
-        for term in profile.terms { let w = weight(term.term, count: term.count); sum += w * w }
+        for term in terms { let w = weight(term.term, count: term.count); sum += w * w }
         return sum.squareRoot()
     }
 

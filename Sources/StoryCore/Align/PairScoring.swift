@@ -15,16 +15,16 @@ public enum PairScoring {
     /// IDF comes from all texts given, as in a comparison it comes from both stories.
     public static func score(_ pairs: [(String, String)]) -> [Result] {
         var vocabulary = Vocabulary()
-        let profiles = pairs.map { pair -> (SentenceProfile, SentenceProfile) in
-            func profile(_ text: String) -> SentenceProfile {
-                let scalars = Array(text.unicodeScalars)
-                let tokens = Tokenizer.tokens(scalars, in: TextSpan(0, scalars.count))
-                return SentenceProfile.make(text, tokens: tokens, keyIDs: tokens.map { vocabulary.intern($0.key) }, vocabulary: &vocabulary)
-            }
-            return (profile(pair.0), profile(pair.1))
+        // Sentence 2k is the first text of pair k, 2k + 1 the second.
+        var table = ProfileTable(sentences: 2 * pairs.count)
+        for text in pairs.flatMap({ [$0.0, $0.1] }) {
+            let scalars = Array(text.unicodeScalars)
+            let tokens = Tokenizer.tokens(scalars, in: TextSpan(0, scalars.count))
+            table.append(text, tokens: tokens, keyIDs: tokens.map { vocabulary.intern($0.key) }, vocabulary: &vocabulary)
         }
-        let scorer = PairScorer(profiles: profiles.flatMap { [$0.0, $0.1] }, vocabulary: vocabulary)
-        return profiles.map { a, b in
+        let scorer = PairScorer(profiles: table, vocabulary: vocabulary)
+        return pairs.indices.map { pair in
+            let a = table[2 * pair], b = table[2 * pair + 1]
             let (score, features) = scorer.features(a, b)
             let pairClass: PairClass
             if !a.identity.isEmpty && a.identity == b.identity { pairClass = .identical }

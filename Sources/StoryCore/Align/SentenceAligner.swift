@@ -26,8 +26,8 @@ struct SentenceAligner {
         var score: Double { identical ? 1 : measure.score }
     }
 
-    let profilesA: [SentenceProfile]
-    let profilesB: [SentenceProfile]
+    let profilesA: ProfileTable
+    let profilesB: ProfileTable
     /// Compared sentence indices, in text order.
     let comparedA: [Int]
     let comparedB: [Int]
@@ -41,7 +41,7 @@ struct SentenceAligner {
     let normsA: [Double]
     let normsB: [Double]
 
-    init(profilesA: [SentenceProfile], profilesB: [SentenceProfile], comparedA: [Int], comparedB: [Int],
+    init(profilesA: ProfileTable, profilesB: ProfileTable, comparedA: [Int], comparedB: [Int],
          paragraphOfA: [Int], paragraphOfB: [Int], scorer: PairScorer) {
         self.profilesA = profilesA
         self.profilesB = profilesB
@@ -56,8 +56,8 @@ struct SentenceAligner {
         for (position, sentence) in comparedB.enumerated() { positionB[sentence] = position }
         self.positionA = positionA
         self.positionB = positionB
-        normsA = profilesA.map(scorer.norm)
-        normsB = profilesB.map(scorer.norm)
+        normsA = profilesA.indices.map { scorer.norm(profilesA.terms(of: $0)) }
+        normsB = profilesB.indices.map { scorer.norm(profilesB.terms(of: $0)) }
     }
 
     static let growthSlack = 0.02
@@ -80,11 +80,11 @@ struct SentenceAligner {
 
         // 1. Identical sentences, k-th occurrence with k-th occurrence.
         var waiting: [String: [Int]] = [:]
-        for sentence in comparedB.reversed() where !profilesB[sentence].identity.isEmpty {
-            waiting[profilesB[sentence].identity, default: []].append(sentence)
+        for sentence in comparedB.reversed() where !profilesB.identities[sentence].isEmpty {
+            waiting[profilesB.identities[sentence], default: []].append(sentence)
         }
         for sentence in comparedA {
-            let key = profilesA[sentence].identity
+            let key = profilesA.identities[sentence]
             guard !key.isEmpty, let other = waiting[key]?.popLast() else { continue }
             groupOfA[sentence] = groups.count
             groupOfB[other] = groups.count
@@ -176,7 +176,7 @@ struct SentenceAligner {
         for (position, sentence) in comparedA.enumerated() {
             while next < chain.count && chain[next].0 < position { next += 1 }
             if next < chain.count && chain[next].0 == position { continue }      // an anchor itself
-            guard profilesA[sentence].terms.count > 0 else { continue }
+            guard !profilesA.terms(of: sentence).isEmpty else { continue }
             let before = next > 0 ? chain[next - 1] : (-1, -1)
             let after = next < chain.count ? chain[next] : (comparedA.count, comparedB.count)
             let low = before.1 + 1, high = after.1 - 1

@@ -77,32 +77,21 @@ struct SentenceProfile {
     /// Equal keys mean identical sentences.
     var identity: String
     /// Stems of all words in order (stop words kept, honorifics dropped): for word order.
-    var order: [Int]
+    var order: SharedRun<Int>
     /// Stems of content words with their counts, sorted by stem id: for the weighted cosine and
     /// containment. Sorted arrays merge in one pass, with no hashing, and sum in a fixed order
     /// (so scores are the same in every run).
-    var terms: [TermCount]
+    var terms: SharedRun<TermCount>
     /// Numbers the sentence states, canonical ("30", "1000000").
     var numbers: Set<String>
     /// Words as a reader counts them.
     var wordCount: Int
 
+    /// The profile of one free-standing sentence.
     static func make(_ text: String, tokens: [Token], keyIDs: [Int], vocabulary: inout Vocabulary) -> SentenceProfile {
-        var order: [Int] = []
-        var content: [Int] = []
-        var numbers = Set<String>()
-        var wordCount = 0
-        for (token, keyID) in zip(tokens, keyIDs) where token.isWord {
-            wordCount += 1
-            for index in vocabulary.parts(of: token.key, keyID: keyID) {
-                let part = vocabulary.allParts[index]
-                order.append(part.id)
-                // A number is its own stem, so the vocabulary's word for it is its text.
-                if part.isNumber { numbers.insert(vocabulary.words[part.id]) }
-                if !part.isStopWord { content.append(part.id) }
-            }
-        }
-        return SentenceProfile(identity: MatchKey.identity(text), order: order, terms: counted(content), numbers: numbers, wordCount: wordCount)
+        var table = ProfileTable(sentences: 1)
+        table.append(text, tokens: tokens, keyIDs: keyIDs, vocabulary: &vocabulary)
+        return table[0]
     }
 
     /// Stem ids with their counts, sorted by id.
@@ -145,18 +134,20 @@ struct SentenceProfile {
     /// Merges the profiles of several sentences (a split or merged group).
     static func joined(_ profiles: [SentenceProfile]) -> SentenceProfile {
         if profiles.count == 1 { return profiles[0] }
-        var result = SentenceProfile(identity: profiles.map(\.identity).joined(separator: " "), order: [], terms: [], numbers: [], wordCount: 0)
+        var order: [Int] = [], terms: [TermCount] = [], numbers = Set<String>(), wordCount = 0
         for profile in profiles {
-            result.order += profile.order
-            result.terms = merged(result.terms, profile.terms)
-            result.numbers.formUnion(profile.numbers)
-            result.wordCount += profile.wordCount
+            order += profile.order
+            terms = merged(terms, profile.terms)
+            numbers.formUnion(profile.numbers)
+            wordCount += profile.wordCount
         }
-        return result
+        return SentenceProfile(identity: profiles.map(\.identity).joined(separator: " "), order: SharedRun(order),
+                               terms: SharedRun(terms), numbers: numbers, wordCount: wordCount)
     }
 
     /// Two sorted term lists as one, counts added.
-    static func merged(_ x: [TermCount], _ y: [TermCount]) -> [TermCount] {
+    static func merged(_ x: some RandomAccessCollection<TermCount>, _ y: some RandomAccessCollection<TermCount>) -> [TermCount] {
+        let x = Array(x), y = Array(y)
         var result: [TermCount] = []
         result.reserveCapacity(x.count + y.count)
         var i = 0, j = 0

@@ -221,28 +221,35 @@ public struct QuoteLedger: Sendable {
 /// A story's words outside quotation marks: where a quotation of the other version may stand
 /// unquoted.
 struct UnquotedText {
-    /// Folded words outside quotation marks, with their sentence.
+    /// Folded words outside quotation marks, in text order.
     var words: [String] = []
-    var sentenceOf: [Int] = []
     var positions: [String: [Int]] = [:]
-    /// Where each sentence's words are in `words`.
-    var rangeOfSentence: [Int: Range<Int>] = [:]
+    /// For each sentence (by index), the end of its words in `words`; they start where the
+    /// previous sentence's end. An array, not a dictionary: a story of a million short
+    /// sentences made the dictionary this ledger's largest cost.
+    var wordEnds: [Int] = []
 
     init(story: Story, quotations: [Quotation]) {
         // Segments in text order, walked alongside the tokens.
         let quoted = quotations.flatMap(\.segments).sorted { $0.start < $1.start }
         var next = 0
-        for sentence in story.sentences where sentence.role.isCompared {
-            let first = words.count
-            defer { rangeOfSentence[sentence.index] = first..<words.count }
+        wordEnds.reserveCapacity(story.sentences.count)
+        for sentence in story.sentences {
+            defer { wordEnds.append(words.count) }
+            guard sentence.role.isCompared else { continue }
             for token in Tokenizer.tokens(story.scalars, in: sentence.span) where token.isWord {
                 while next < quoted.count, quoted[next].end <= token.span.start { next += 1 }
                 if next < quoted.count, quoted[next].start <= token.span.start { continue }
                 positions[token.key, default: []].append(words.count)
                 words.append(token.key)
-                sentenceOf.append(sentence.index)
             }
         }
+    }
+
+    /// The words of a sentence outside quotation marks (none for an index out of range).
+    func words(ofSentence sentence: Int) -> ArraySlice<String> {
+        guard wordEnds.indices.contains(sentence) else { return [] }
+        return words[(sentence == 0 ? 0 : wordEnds[sentence - 1])..<wordEnds[sentence]]
     }
 
     /// The quoted words stand unquoted here: most of them, in order, in the counterpart
@@ -250,7 +257,7 @@ struct UnquotedText {
     func contains(_ quote: [String], near sentences: [Int]) -> Bool {
         guard !quote.isEmpty else { return false }
         if !sentences.isEmpty {
-            let local = sentences.sorted().flatMap { rangeOfSentence[$0].map { Array(words[$0]) } ?? [] }
+            let local = sentences.sorted().flatMap { words(ofSentence: $0) }
             if QuoteLedger.find(quote, in: local, from: 0) != nil { return true }
             let common = QuoteLedger.lcs(quote, local)
             if common >= 2, Double(common) >= 0.7 * Double(quote.count) { return true }
