@@ -116,7 +116,8 @@ enum QuoteFinder {
             return low > 0 && position < quoted[low - 1].end
         }
         // Names outside quotation marks, by where they end and start.
-        let outside = names.filter { !isQuoted($0.span.start) }
+        // In text order: the look-ups below are binary searches.
+        let outside = names.filter { !isQuoted($0.span.start) }.sorted { $0.span.start < $1.span.start }
         var mentionEndingAt: [Int: EntityMention] = [:], mentionStartingAt: [Int: EntityMention] = [:]
         for mention in outside { mentionEndingAt[mention.span.end] = mention; mentionStartingAt[mention.span.start] = mention }
 
@@ -144,7 +145,12 @@ enum QuoteFinder {
         /// A subject that can speak: not a place inside a phrase ("a soldier fighting in Kursk, …, said").
         func canSpeak(_ mention: EntityMention, after token: Int) -> Bool {
             guard entities[mention.entity].kind == .place else { return true }
-            let before = story.text(of: TextSpan(story.sentences.first { $0.span.start <= mention.span.start && mention.span.start < $0.span.end }?.span.start ?? 0, mention.span.start))
+            // The sentence holding the mention, found by binary search (a scan from the first
+            // sentence for every quotation was quadratic on long stories).
+            let holder = story.sentences.partitioningIndex { $0.span.end > mention.span.start }
+            let sentenceStart = holder < story.sentences.count && story.sentences[holder].span.start <= mention.span.start
+                ? story.sentences[holder].span.start : 0
+            let before = story.text(of: TextSpan(sentenceStart, mention.span.start))
             let lastWord = before.split(whereSeparator: { !$0.isLetter }).last.map { $0.lowercased() } ?? ""
             return !["in", "from", "at", "to", "of", "near", "with", "across", "into", "on", "for"].contains(lastWord)
         }
@@ -163,16 +169,18 @@ enum QuoteFinder {
                 let p = tokens[t].span.start
                 return quotation.segments.map { min(abs(p - $0.start), abs(p - $0.end)) }.min() ?? 0
             }
+            // Tokens are in text order: those after the quotation start here.
+            let afterQuotation = tokens.partitioningIndex { $0.span.start >= quotation.span.end }
             // After the quotation only an attribution that follows it at once counts ("…,” he said"),
             // not a later clause ("… but said it was not as dire as Trump had suggested").
             let verbs = free.filter { t in
                 guard FactLexicon.speechVerbs.contains(tokens[t].key) else { return false }
                 guard tokens[t].span.start > quotation.span.end else { return true }
-                let between = tokens[..<t].filter { $0.span.start >= quotation.span.end }
+                let between = tokens[min(afterQuotation, t)..<t]
                 // "…,” Volodymyr Artiukhin, the head of …, said": a name right after the marks.
                 if let next = between.first(where: \.isWord), mentionStartingAt[next.span.start] != nil { return between.count <= 30 }
                 return between.count <= 5
-            }.sorted { distance($0) < distance($1) }
+            }.map { (verb: $0, distance: distance($0)) }.sorted { $0.distance < $1.distance }.map(\.verb)
             verbLoop: for verb in verbs {
                 // After the verb: "…,” said Volodymyr Artiukhin", "according to officials".
                 var after = verb + 1
@@ -198,7 +206,8 @@ enum QuoteFinder {
                 if FactLexicon.pronouns.contains(tokens[p].key), let m = lastPerson(before: tokens[p].span.start) { speaker = m; break }
             }
             // A sentence that opens with a person: "President Zelensky … acknowledged that … “very difficult.”"
-            if speaker == nil, let opening = outside.first(where: { $0.span.start >= first.span.start && $0.span.start < quotation.span.start }),
+            let firstOutside = outside.partitioningIndex { $0.span.start >= first.span.start }
+            if speaker == nil, firstOutside < outside.count, case let opening = outside[firstOutside], opening.span.start < quotation.span.start,
                entities[opening.entity].kind == .person,
                Tokenizer.tokens(story.scalars, in: TextSpan(first.span.start, opening.span.start)).filter(\.isWord).allSatisfy({ word in
                    let text = story.text(of: word.span)

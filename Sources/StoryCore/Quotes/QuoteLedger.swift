@@ -36,48 +36,52 @@ public struct QuoteLedger: Sendable {
         let wordsB = quotationsB.map { Self.words(of: $0, in: comparison.b) }
 
         // Candidate pairs share a rare word, or stand in matched sentences: no all-pairs pass.
-        var pairs = Set<Pair>()
-        func addCandidates(from side: Side) {
-            let mine = side == .a ? wordsA : wordsB, theirs = side == .a ? wordsB : wordsA
+        // Each quotation's probes reach at most 3 × 40 quotations of the other side.
+        func probes(from mine: [[[String]]], into theirs: [[[String]]]) -> [[Int]] {
             var postings: [String: [Int]] = [:]
             for (id, words) in theirs.enumerated() { for word in Set(words.joined()) { postings[word, default: []].append(id) } }
-            for (id, words) in mine.enumerated() {
+            return mine.map { words in
                 let all = Array(Set(words.joined()))
                 let content = all.filter { !Lexicon.stopWords.contains($0) }
-                let probes = (content.isEmpty ? all : content).sorted { (postings[$0]?.count ?? 0, $0) < (postings[$1]?.count ?? 0, $1) }.prefix(3)
-                for word in probes {
-                    for other in (postings[word] ?? []).prefix(40) {
-                        pairs.insert(side == .a ? Pair(a: id, b: other) : Pair(a: other, b: id))
-                    }
-                }
+                let rarest = (content.isEmpty ? all : content).sorted { (postings[$0]?.count ?? 0, $0) < (postings[$1]?.count ?? 0, $1) }.prefix(3)
+                return rarest.flatMap { (postings[$0] ?? []).prefix(40) }
             }
         }
-        addCandidates(from: .a)
-        addCandidates(from: .b)
-        // And quotations in matched sentences, found through B's sentence index (not by trying
-        // every quotation of B, which on a long document was quadratic).
-        for (id, quotation) in quotationsA.enumerated() {
-            for sentence in quotation.sentences {
-                for counterpart in comparison.counterparts(.a, sentence: sentence) where quotationsOfSentenceB.indices.contains(counterpart) {
-                    for other in quotationsOfSentenceB[counterpart] { pairs.insert(Pair(a: id, b: other)) }
-                }
-            }
-        }
+        let probesOfA = probes(from: wordsA, into: wordsB)
+        // B's probes, turned round: for each quotation of A, the quotations of B that reached it.
+        var reachedFromB = [[Int]](repeating: [], count: quotationsA.count)
+        for (b, reached) in probes(from: wordsB, into: wordsA).enumerated() { for a in reached { reachedFromB[a].append(b) } }
 
         // The best relation of each quotation; edges are the union of both sides' choices.
+        // Pairs are taken quotation of A by quotation of A, each of B once, in order: a set of
+        // all pairs at once was most of the time and memory on stories with many quotations.
         var bestA: [Int: (Edge, Int)] = [:], bestB: [Int: (Edge, Int)] = [:]
-        // Made once per quotation, not once per candidate pair (a long quotation has many).
-        var counterpartsOfA: [Int: Set<Int>] = [:]
         let flatA = wordsA.map { Array($0.joined()) }, flatB = wordsB.map { Array($0.joined()) }
         let bagsA = flatA.map(Self.bag), bagsB = flatB.map(Self.bag)
-        for pair in pairs.sorted(by: { ($0.a, $0.b) < ($1.a, $1.b) }) {
-            let counterparts = counterpartsOfA[pair.a] ?? Set(quotationsA[pair.a].sentences.flatMap { comparison.counterparts(.a, sentence: $0) })
-            counterpartsOfA[pair.a] = counterparts
-            let linked = !counterparts.isDisjoint(with: quotationsB[pair.b].sentences)
-            guard let edge = Self.relation(wordsA[pair.a], wordsB[pair.b], flatA: flatA[pair.a], flatB: flatB[pair.b],
-                                           shared: Self.sharedCount(bagsA[pair.a], bagsB[pair.b]), linked: linked) else { continue }
-            if bestA[pair.a].map({ edge.rank > $0.0.rank }) ?? true { bestA[pair.a] = (edge, pair.b) }
-            if bestB[pair.b].map({ edge.rank > $0.0.rank }) ?? true { bestB[pair.b] = (edge, pair.a) }
+        var seenFor = [Int](repeating: -1, count: quotationsB.count)
+        var candidates: [Int] = []
+        for a in quotationsA.indices {
+            // The matched sentences' quotations, found through B's sentence index (not by trying
+            // every quotation of B, which on a long document was quadratic).
+            let counterparts = Set(quotationsA[a].sentences.flatMap { comparison.counterparts(.a, sentence: $0) })
+            candidates.removeAll(keepingCapacity: true)
+            func consider(_ b: Int) {
+                guard seenFor.indices.contains(b), seenFor[b] != a else { return }
+                seenFor[b] = a
+                candidates.append(b)
+            }
+            probesOfA[a].forEach(consider)
+            reachedFromB[a].forEach(consider)
+            for counterpart in counterparts.sorted() where quotationsOfSentenceB.indices.contains(counterpart) {
+                quotationsOfSentenceB[counterpart].forEach(consider)
+            }
+            for b in candidates.sorted() {
+                let linked = !counterparts.isDisjoint(with: quotationsB[b].sentences)
+                guard let edge = Self.relation(wordsA[a], wordsB[b], flatA: flatA[a], flatB: flatB[b],
+                                               shared: Self.sharedCount(bagsA[a], bagsB[b]), linked: linked) else { continue }
+                if bestA[a].map({ edge.rank > $0.0.rank }) ?? true { bestA[a] = (edge, b) }
+                if bestB[b].map({ edge.rank > $0.0.rank }) ?? true { bestB[b] = (edge, a) }
+            }
         }
         var union = UnionFind(quotationsA.count + quotationsB.count)
         var edges: [Pair: Edge] = [:]
