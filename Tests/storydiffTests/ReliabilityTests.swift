@@ -215,7 +215,7 @@ struct ReliabilityTests {
 /// comparison itself (before, JSON took five times the text report and HTML twice).
 @Suite("Reliability: reports stream")
 struct StreamingMemoryTests {
-    @Test("a story of 60,000 one-word paragraphs: every format and segment JSON within the text report's peak memory")
+    @Test("a story of 60,000 one-word paragraphs: under 50 bytes per input byte, and every format and segment JSON within the text report's peak memory")
     func peaks() throws {
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/time") else { print("skipped: GNU time is not installed (.ci/run installs it)"); return }
         let directory = try BinaryRunner.scratch()
@@ -232,6 +232,11 @@ struct StreamingMemoryTests {
         }
         let text = try peak("'\(tiny)' '\(sample)' --format text")
         #expect(text > 0)
+        // README's bound: under 50 bytes of memory per input byte, above what the program takes
+        // for the sample pair alone (its code, libraries and tables).
+        let baseline = try peak("'\(sample)' '\(BinaryRunner.sample("kursk-syndicated.txt"))' --format text")
+        let inputBytes = 60_000 * 7 + ((try? FileManager.default.attributesOfItem(atPath: sample)[.size] as? Int) ?? 0)
+        #expect(Double(text - baseline) * 1024 / Double(inputBytes) < 50, "\(text - baseline) KB above the sample pair's \(baseline) KB for \(inputBytes) bytes")
         for arguments in ["-o '\(directory.path)/r.json'", "-o '\(directory.path)/r.html'", "-o '\(directory.path)/r.md'", "--format json"] {
             let kilobytes = try peak("'\(tiny)' '\(sample)' \(arguments)")
             #expect(Double(kilobytes) <= Double(text) * 1.15, "\(arguments): \(kilobytes) KB against \(text) KB for the text report")
