@@ -9,6 +9,8 @@ import StoryUI
 ///   storydiff-bench reader [runs] [--sentences 100000] [--json FILE]
 ///                                               the reader on a generated pair: first screen, key redraws
 ///   storydiff-bench prose-seeds DIR N           N small generated stories for the fuzzer's corpus
+///   storydiff-bench extract DIR [--worst N] [--page NAME]
+///                                               the web-page extractor on a corpus of saved pages (F1, metadata)
 ///   storydiff-bench memory A B                  resident memory after each stage of a comparison
 ///   storydiff-bench prose [megabytes] [--seed N] [--write DIR]
 ///                                               generated prose through every command path (default 20 MB)
@@ -44,6 +46,13 @@ struct Benchmark {
                 exit(2)
             }
             return
+        }
+        if arguments.first == "extract", arguments.count >= 2 {
+            func value(_ flag: String) -> String? {
+                guard let index = arguments.firstIndex(of: flag), index + 1 < arguments.count else { return nil }
+                return arguments[index + 1]
+            }
+            exit(ExtractionBenchmark.run(directory: arguments[1], worst: value("--worst").flatMap { Int($0) } ?? 15, only: value("--page")))
         }
         if arguments.first == "memory", arguments.count == 3 {
             MemoryProbe.run(arguments[1], arguments[2])

@@ -67,19 +67,9 @@ public enum StoryReader {
         if bytes.allSatisfy({ $0 == 0x20 || (0x09...0x0D).contains($0) }) { throw .empty(name) }
         var result: Story
         if HTMLExtractor.looksLikeHTML(bytes, name: name) {
-            var warnings: [String] = []
-            var declared: TextDecoder.Legacy?
-            if let label = HTMLExtractor.declaredCharset(bytes) {
-                declared = TextDecoder.Legacy(label: label)
-                if declared == nil, !["utf-8", "utf8", "unicode-1-1-utf-8"].contains(label) {
-                    warnings.append("\(name): declares charset \(label), which storydiff does not read; read as UTF-8")
-                }
-            }
-            let decoded = try TextDecoder.decode(bytes, name: name, declared: declared)
-            let article = HTMLExtractor.extract(decoded.text)
-            if article.paragraphs.isEmpty { throw .noArticle(name) }
-            result = story(name: name, paragraphs: article.paragraphs, warnings: warnings + decoded.warnings)
-            result.provenance = article.provenance.isEmpty ? nil : article.provenance
+            let page = try WebPage.read(bytes: bytes, name: name)
+            result = story(name: name, paragraphs: page.article.paragraphs, warnings: page.warnings)
+            result.provenance = page.article.provenance.isEmpty ? nil : page.article.provenance
         } else {
             let decoded = try TextDecoder.decode(bytes, name: name)
             let (text, notes) = TextCleaner.clean(decoded.text)
