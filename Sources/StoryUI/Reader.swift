@@ -94,6 +94,10 @@ public struct Reader: Sendable {
         cursor = firstA.map { SentenceRef(.a, $0.index) }
         window = Self.initialWindow(rows: comparison.rows.count)
         if timing == .now { install(Ledgers(comparison)) }
+        // A page whose article may be lost says so at once, where the reader looks.
+        if let warning = (comparison.a.warnings + comparison.b.warnings).first(where: WebPage.isSmallArticleWarning) {
+            message = SafeText.sanitize(warning)
+        }
     }
 
     /// Takes the facts and quotes, found now or in the background.

@@ -29,6 +29,7 @@ struct Segment: ParsableCommand {
             if let page = story.provenance {
                 out += "web page: \(SafeText.sanitize(page.title ?? "untitled"))\(page.summary.isEmpty ? "" : " · " + SafeText.sanitize(page.summary))\n"
             }
+            for warning in story.warnings { out += "warning: \(SafeText.sanitize(warning))\n" }
             for paragraph in story.paragraphs {
                 out += "\n¶\(paragraph.index + 1) \(paragraph.role.rawValue) [\(paragraph.span.start)..<\(paragraph.span.end)]\n"
                 for index in paragraph.sentences {

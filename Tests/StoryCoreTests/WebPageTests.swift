@@ -15,6 +15,7 @@ struct WebPageTests {
         #expect(story.paragraphs.map { story.text(of: $0.span) } == [
             "Storm closes schools across the region",
             "By Ana Pérez and Ben Okafor",
+            "March 15, 2025",
             "Schools across the region closed on Monday as the storm arrived, officials said & parents scrambled to find care.",
             "The mayor called it “the worst storm in a decade.” Crews worked through the night.",
             "Power outages",
@@ -23,7 +24,7 @@ struct WebPageTests {
             "Route 9 is closed.",
             "Trains run every hour.",
         ])
-        #expect(story.paragraphs.map(\.role).prefix(3) == [.headline, .byline, .body])
+        #expect(story.paragraphs.map(\.role).prefix(4) == [.headline, .byline, .dateline, .body])
         // <br> is a line break inside its paragraph: the sentence stays whole.
         #expect(story.sentences.contains { $0.text == "About 30,000 homes lost power,\nthe utility said." })
         for chrome in ["Home", "Subscribe", "Share on Facebook", "Tweet", "Snow covers", "Related", "Last year", "morning briefing", "Great article", "All rights reserved", "not text", "color: red"] {
@@ -69,6 +70,43 @@ struct WebPageTests {
         #expect(utf8.warnings.isEmpty)
         let odd = try StoryReader.story(name: "j.html", bytes: Array("<html><head><meta charset=shift_jis></head><body><p>Plain words here.</p></body></html>".utf8))
         #expect(odd.warnings == ["j.html: declares charset shift_jis, which storydiff does not read; read as UTF-8"])
+    }
+
+    /// The paragraphs of a page read as a story, the headline first.
+    func paragraphs(_ html: String, name: String = "page.html") throws -> [String] {
+        let story = try StoryReader.story(name: name, bytes: Array(html.utf8))
+        return story.paragraphs.map { story.text(of: $0.span) }
+    }
+
+    static let article = (1...6).map { "Paragraph \($0) of the report says, at some length, that the council met on Monday and voted to close the old bridge to traffic." }
+
+    @Test("chrome words on <body> or on a wrapper holding the article never drop it (WordPress, Drupal, Elementor)")
+    func chromeOnWrappers() throws {
+        let body = Self.article.map { "<p>\($0)</p>" }.joined()
+        for wrapper in ["<body class=\"page sidebar-right header-fixed\"><div class=\"site-header-wrapper\">\(body)</div>",
+                        "<body><div id=\"sidebar-layout\" class=\"elementor-header\"><div class=\"menu-and-content\">\(body)</div></div><div class=\"sidebar\"><p>Most read: a cat in a tree, a dog on a roof, and other stories people clicked.</p></div>"] {
+            let found = try paragraphs("<html><head><title>Bridge closes | Site</title></head>\(wrapper)</body></html>")
+            #expect(found == ["Bridge closes | Site"] + Self.article, "\(wrapper.prefix(60))")
+        }
+    }
+
+    @Test("article text outside <p>: bare text split by <br>, spans in a div, table cells")
+    func textOutsideParagraphs() throws {
+        let bare = Self.article.joined(separator: "<br><br>")
+        #expect(try paragraphs("<html><body><div class=\"entry\">\(bare)</div></body></html>") == Self.article)
+        let spans = Self.article.map { "<div class=\"paragraph\"><span>\($0)</span></div>" }.joined()
+        #expect(try paragraphs("<html><body><nav><a href=\"/\">Home</a> <a href=\"/news\">News</a></nav><div class=\"story\">\(spans)</div></body></html>") == Self.article)
+        let table = "<table><tr><td>\(Self.article.joined(separator: "</td></tr><tr><td>"))</td></tr></table>"
+        #expect(try paragraphs("<html><body><div class=\"article\">\(table)</div></body></html>") == Self.article)
+    }
+
+    @Test("a page whose article is only its headline, or tiny beside the page, says so")
+    func smallArticleWarning() throws {
+        let menu = (1...80).map { "<li><a href=\"/s\($0)\">Section number \($0) of the site</a></li>" }.joined()
+        let headlineOnly = try StoryReader.story(name: "h.html", bytes: Array("<html><head><title>Only a headline here</title></head><body><h1>Only a headline here</h1><ul>\(menu)</ul></body></html>".utf8))
+        #expect(headlineOnly.warnings.contains { $0.hasPrefix("h.html: ") && $0.contains("article") }, "\(headlineOnly.warnings)")
+        let fine = try StoryReader.story(name: "f.html", bytes: Array("<html><body><article>\(Self.article.map { "<p>\($0)</p>" }.joined())</article><ul>\(menu)</ul></body></html>".utf8))
+        #expect(fine.warnings.isEmpty, "\(fine.warnings)")
     }
 
     @Test("a page with no article text is one clear error")

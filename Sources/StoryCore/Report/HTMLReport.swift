@@ -58,6 +58,9 @@ public enum HTMLReport {
             if let page = comparison.story(side).provenance, !page.summary.isEmpty {
                 html += "<p class=\"made\">\(side == .a ? "A" : "B"), as the page says: \(text(page.summary))</p>\n"
             }
+            for warning in comparison.story(side).warnings {
+                html += "<p class=\"made warning\">\(side == .a ? "A" : "B"), warning: \(text(warning))</p>\n"
+            }
         }
         if !options.date.isEmpty { html += "<p class=\"made\">Made \(escape(options.date)) by \(escape(options.generator)).</p>\n" }
         if options.hideIdentical { html += "<p class=\"made\">Only differences: rows whose sentences are all identical are left out.</p>\n" }
@@ -204,6 +207,7 @@ public enum HTMLReport {
             "tr.changed td:first-child, tr.altered td:first-child, tr.speaker-changed td:first-child { font-weight: bold }",
             "a.link { font-family: system-ui, sans-serif; font-size: .75rem; text-decoration: none; opacity: .8 } :target { outline: 2px solid currentColor; outline-offset: 2px }",
             ".hidden, .note, .made, footer { font-size: .85rem; opacity: .75 }",
+            ".made.warning { opacity: 1; font-weight: 600 }",
             "@media (max-width: 720px) { body { padding: .6rem } table { font-size: .8rem } .row { grid-template-columns: minmax(0, 1fr) } .gutter { display: none } .side::before { content: attr(data-side); font: bold .75rem system-ui, sans-serif; opacity: .6; display: block } .side.empty { display: none } }",
             "@media print { body { max-width: none } .row { break-inside: avoid } a.link { display: none } }",
         ].joined(separator: "\n")

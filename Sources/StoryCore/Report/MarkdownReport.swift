@@ -20,6 +20,7 @@ public enum MarkdownReport {
             if let page = comparison.story(side).provenance, !page.summary.isEmpty {
                 md += "\(side == .a ? "A" : "B"), as the page says: \(escape(page.summary))\n\n"
             }
+            for warning in comparison.story(side).warnings { md += "**\(side == .a ? "A" : "B"), warning:** \(escape(warning))\n\n" }
         }
         if !options.date.isEmpty { md += "Made \(escape(options.date)) by \(escape(options.generator)).\n\n" }
         md += "## Summary\n\n"

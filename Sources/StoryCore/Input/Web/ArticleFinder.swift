@@ -88,7 +88,11 @@ struct ArticleFinder {
         paragraphTextTotal = max(1, DOM.descendants(body, named: ["p"]).reduce(0) { $0 + DOM.textLength($1) })
         let candidates = prepareAndCollect(body)
         score(candidates)
-        guard let top = topCandidate(body: body) else { return nil }
+        // No candidate above the body: the body's content, as the walk left it, is the article.
+        guard let top = topCandidate(body: body) else {
+            clean(body)
+            return body
+        }
         let content = gatherSiblings(top)
         clean(content)
         return content
@@ -160,8 +164,10 @@ struct ArticleFinder {
         return !holdsMostText(node)
     }
 
-    /// A wrapper, not a block of chrome: it holds most of the page's paragraph text.
+    /// A wrapper of the page's layout, not a block of chrome: a division holding most of the
+    /// page's paragraph text (a list or table holding it is a gallery or a listing, not a wrapper).
     private func holdsMostText(_ node: DOM.Node) -> Bool {
+        guard ["div", "section", "main", "article", "header", "span", "form", "center", "font"].contains(DOM.name(node)) else { return false }
         let inside = DOM.descendants(node, named: ["p"]).reduce(0) { $0 + DOM.textLength($1) }
         return inside * 2 > paragraphTextTotal && inside > 200
     }

@@ -17,6 +17,8 @@ public enum HTMLExtractor {
         /// a small share means the article may be lost.
         public var pageWords = 0
         public var articleWords = 0
+        /// Share of the article's text inside links: over half, and it is a menu or a list of stories.
+        public var articleLinkShare = 0.0
         public var text: String { paragraphs.joined(separator: "\n\n") }
         /// The article without its headline.
         public var body: ArraySlice<String> { paragraphs.dropFirst(headline == nil ? 0 : 1) }
@@ -81,19 +83,28 @@ public enum HTMLExtractor {
         // Attempts with the filters relaxed one by one, as long as too little text is found;
         // each on a fresh copy of the page, since an attempt removes what it does not keep.
         let attempts: [ArticleFinder.Flags] = [.all, [.weightClasses, .cleanConditionally], [.cleanConditionally], []]
-        var best: [String] = []
+        var results: [[String]] = []
+        var linkShares: [Double] = []
         var foundByline: String?
         for flags in attempts {
             guard let copy = parse(text) else { break }
             defer { xmlFreeDoc(copy) }
             guard let body = body(of: copy) else { break }
             var finder = ArticleFinder(document: copy, flags: flags)
-            let blocks = finder.find(body: body).map(BlockCollector.paragraphs) ?? []
+            let content = finder.find(body: body)
+            let blocks = content.map(BlockCollector.paragraphs) ?? []
             foundByline = foundByline ?? finder.byline
-            let length = blocks.reduce(0) { $0 + $1.count }
-            if length > best.reduce(0, { $0 + $1.count }) { best = blocks }
-            if length >= ArticleFinder.enoughText { break }
+            results.append(blocks)
+            linkShares.append(content.map(DOM.linkDensity) ?? 0)
+            if blocks.reduce(0, { $0 + $1.count }) >= ArticleFinder.enoughText { break }
         }
+        // The longest result; but a stricter attempt that found two thirds as much wins (a
+        // short article is short, and relaxing the filters mostly brings back chrome).
+        let lengths = results.map { $0.reduce(0) { $0 + $1.count } }
+        let longest = lengths.max() ?? 0
+        let chosen = results.indices.first { 3 * lengths[$0] >= 2 * longest }
+        var best = chosen.map { results[$0] } ?? []
+        let linkShare = chosen.map { linkShares[$0] } ?? 0
         // Nothing scored (a page of bare text, or one block): all of the visible text.
         if best.isEmpty, let body = body(of: document) { best = BlockCollector.paragraphs(body) }
 
@@ -106,7 +117,8 @@ public enum HTMLExtractor {
         let bodyWords = paragraphs.dropFirst(headline == nil ? 0 : 1).reduce(0) { $0 + $1.split(whereSeparator: \.isWhitespace).count }
         return Article(paragraphs: paragraphs, headline: headline, provenance: Provenance(
             title: headline, byline: metadata.byline ?? foundByline, date: metadata.date ?? page.timeDatetime,
-            canonicalURL: page.canonical ?? page.jsonLD.url ?? page.meta["og:url"]), pageWords: pageWords, articleWords: bodyWords)
+            canonicalURL: page.canonical ?? page.jsonLD.url ?? page.meta["og:url"]), pageWords: pageWords, articleWords: bodyWords,
+            articleLinkShare: linkShare)
     }
 
     /// Text of a node for metadata: folded, nil when empty.
