@@ -61,7 +61,22 @@ struct ArticleFinder {
     static let removedAlways: Set<String> = ["script", "style", "noscript", "template", "iframe", "svg", "object", "embed", "select",
                                              "input", "textarea", "button", "link", "meta", "canvas", "video", "audio", "dialog", "menu"]
 
-    static func containsAny(_ marks: String, _ words: [String]) -> Bool { words.contains { marks.contains($0) } }
+    /// Whether any of the words stands in the marks, as a substring (byte search: Foundation's
+    /// `contains` was most of the time on pages of many elements).
+    static func containsAny(_ marks: String, _ words: [String]) -> Bool {
+        let haystack = Array(marks.utf8)
+        guard haystack.count > 1 else { return false }
+        return words.contains { word in
+            let needle = Array(word.utf8)
+            guard let first = needle.first, needle.count <= haystack.count else { return false }
+            var start = 0
+            while start + needle.count <= haystack.count {
+                if haystack[start] == first, haystack[start..<start + needle.count].elementsEqual(needle) { return true }
+                start += 1
+            }
+            return false
+        }
+    }
 
     /// Readability's class weight: ±25 for class and for id.
     func classWeight(_ node: DOM.Node) -> Double {
@@ -146,8 +161,8 @@ struct ArticleFinder {
     static func byline(of node: DOM.Node) -> String? {
         let rel = DOM.attribute(node, "rel")?.lowercased(), itemprop = DOM.attribute(node, "itemprop")?.lowercased() ?? ""
         let marks = DOM.marks(node)
-        guard rel == "author" || itemprop.contains("author")
-                || ["byline", "author", "dateline", "writtenby", "p-author"].contains(where: marks.contains) else { return nil }
+        guard rel == "author" || (!itemprop.isEmpty && itemprop.contains("author"))
+                || containsAny(marks, ["byline", "author", "dateline", "writtenby", "p-author"]) else { return nil }
         // Readability counts the text as it stands, white space included.
         let length = DOM.rawText(node).trimmingCharacters(in: .whitespacesAndNewlines).count
         guard length > 0 && length < 100 else { return nil }
@@ -292,7 +307,7 @@ struct ArticleFinder {
         // Share bars and small blocks named as chrome inside the article.
         for node in DOM.descendants(content).reversed() {
             let marks = DOM.marks(node)
-            if (marks.contains("share") || marks.contains("sharedaddy")) && DOM.textLength(node) < 500 { DOM.remove(node); continue }
+            if Self.containsAny(marks, ["share"]) && DOM.textLength(node) < 500 { DOM.remove(node); continue }
         }
         for tag in ["footer", "aside", "nav", "form"] {
             for node in DOM.descendants(content, named: [tag]).reversed() where tag != "form" || !flags.contains(.cleanConditionally) { DOM.remove(node) }

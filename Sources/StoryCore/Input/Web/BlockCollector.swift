@@ -33,7 +33,7 @@ enum BlockCollector {
             if DOM.isText(node) {
                 if let content = node.pointee.content {
                     let text = String(cString: content)
-                    if !text.allSatisfy(\.isWhitespace) { breaks = 0 }
+                    if !text.unicodeScalars.allSatisfy(DOM.isSpace) { breaks = 0 }
                     line += text
                 }
                 continue
@@ -53,11 +53,12 @@ enum BlockCollector {
             stack.append(contentsOf: DOM.children(node).reversed().map { ($0, true) })
         }
         endParagraph()
+        // Paragraphs are folded (no space at either end); a table row's cells end with the
+        // separator: not after the last.
         return result.map { paragraph in
-            // A table row's cells end with the separator: not after the last.
             var text = paragraph
             while text.hasSuffix(" ·") { text.removeLast(2) }
-            return text.trimmingCharacters(in: .whitespaces)
+            return text
         }.filter { !$0.isEmpty }
     }
 }

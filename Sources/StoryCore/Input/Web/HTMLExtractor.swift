@@ -73,12 +73,17 @@ public enum HTMLExtractor {
     }
 
     public static func extract(_ text: String) -> Article {
+        // What the page says of itself and how many words it shows, from a first parse that is
+        // freed before the attempts (one parsed page in memory at a time).
         guard let document = parse(text) else { return Article(paragraphs: [], headline: nil, provenance: Provenance()) }
-        defer { xmlFreeDoc(document) }
-        guard let root = xmlDocGetRootElement(document) else { return Article(paragraphs: [], headline: nil, provenance: Provenance()) }
+        guard let root = xmlDocGetRootElement(document) else {
+            xmlFreeDoc(document)
+            return Article(paragraphs: [], headline: nil, provenance: Provenance())
+        }
         var page = PageFacts()
         page.collect(root)
-        let pageWords = body(of: document).map { BlockCollector.paragraphs($0).reduce(0) { $0 + $1.split(whereSeparator: \.isWhitespace).count } } ?? 0
+        let pageWords = body(of: document).map { BlockCollector.paragraphs($0).reduce(0) { $0 + DOM.wordCount($1) } } ?? 0
+        xmlFreeDoc(document)
 
         // Attempts with the filters relaxed one by one, as long as too little text is found;
         // each on a fresh copy of the page, since an attempt removes what it does not keep.
@@ -106,7 +111,10 @@ public enum HTMLExtractor {
         var best = chosen.map { results[$0] } ?? []
         let linkShare = chosen.map { linkShares[$0] } ?? 0
         // Nothing scored (a page of bare text, or one block): all of the visible text.
-        if best.isEmpty, let body = body(of: document) { best = BlockCollector.paragraphs(body) }
+        if best.isEmpty, let again = parse(text) {
+            if let body = body(of: again) { best = BlockCollector.paragraphs(body) }
+            xmlFreeDoc(again)
+        }
 
         let metadata = page.metadata()
         let headline = metadata.title ?? page.firstH1
@@ -114,7 +122,7 @@ public enum HTMLExtractor {
         if let headline, !headline.isEmpty { paragraphs.append(headline) }
         let folded = headline.map(DOM.fold)
         for block in best where !block.isEmpty && DOM.fold(block) != folded { paragraphs.append(block) }
-        let bodyWords = paragraphs.dropFirst(headline == nil ? 0 : 1).reduce(0) { $0 + $1.split(whereSeparator: \.isWhitespace).count }
+        let bodyWords = paragraphs.dropFirst(headline == nil ? 0 : 1).reduce(0) { $0 + DOM.wordCount($1) }
         return Article(paragraphs: paragraphs, headline: headline, provenance: Provenance(
             title: headline, byline: metadata.byline ?? foundByline, date: metadata.date ?? page.timeDatetime,
             canonicalURL: page.canonical ?? page.jsonLD.url ?? page.meta["og:url"]), pageWords: pageWords, articleWords: bodyWords,
