@@ -37,10 +37,15 @@ let package = Package(
         .target(name: "StoryTerminal", dependencies: ["StoryUI", "CNcursesw", "CSignalGuard"]),
         // libxml2 (Debian libxml2-dev): the HTML parser that reads saved web pages (and the tests' reports).
         .systemLibrary(name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        // libcurl (Debian libcurl4-openssl-dev): fetches the pages of `storydiff URL URL`.
+        .systemLibrary(name: "CLibCurl", path: "Sources/CLibCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        // Fetching: bytes, the final URL and the server's charset, handed to StoryCore's reader as a file's would be.
+        .target(name: "StoryFetch", dependencies: ["CLibCurl"]),
         .executableTarget(
             name: "storydiff",
             dependencies: [
                 "StoryCore",
+                "StoryFetch",
                 "StoryUI",
                 "StoryTerminal",
                 "CSignalGuard",
@@ -73,7 +78,9 @@ let package = Package(
         .testTarget(
             name: "storydiffTests",
             // The executable is a dependency so that it is built before its end-to-end tests run.
-            dependencies: ["StoryCore", "storydiff"]
+            dependencies: ["StoryCore", "storydiff"],
+            // A local HTTP server for the URL tests (python3), run from the source tree.
+            exclude: ["Fixtures"]
         ),
     ],
     swiftLanguageModes: [.v6]

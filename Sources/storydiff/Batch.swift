@@ -18,6 +18,9 @@ struct Batch: ParsableCommand {
     @Argument(help: "The list of pairs (- for standard input).")
     var list: String
 
+    @OptionGroup(title: "Pages named by URL")
+    var fetch: FetchOptions
+
     @Option(help: "Pairs compared at once, 1 or more (default: the number of cores).")
     var jobs: Int?
 
@@ -85,12 +88,12 @@ struct Batch: ParsableCommand {
             let results = Results(count: window.count)
             if width == 1 {
                 // One at a time, on this thread: --jobs 1 means no parallel work at all.
-                for index in window.indices { results.set(index, Self.compare(window[index])) }
+                for index in window.indices { results.set(index, Self.compare(window[index], fetch: fetch)) }
             } else {
                 // `width` workers, each taking the next pair of the window.
                 let next = Results.Counter()
                 DispatchQueue.concurrentPerform(iterations: min(width, window.count)) { _ in
-                    while let index = next.take(below: window.count) { results.set(index, Self.compare(window[index])) }
+                    while let index = next.take(below: window.count) { results.set(index, Self.compare(window[index], fetch: fetch)) }
                 }
             }
             output = ""
@@ -104,10 +107,10 @@ struct Batch: ParsableCommand {
         if failures > 0 { throw ExitCode(1) }
     }
 
-    static func compare(_ pair: (line: Int, a: String, b: String, problem: String?)) -> Line {
+    static func compare(_ pair: (line: Int, a: String, b: String, problem: String?), fetch: FetchOptions) -> Line {
         if let problem = pair.problem { return Line(line: pair.line, a: pair.a, b: pair.b, error: problem) }
         do {
-            let a = try StoryReader.read(path: pair.a), b = try StoryReader.read(path: pair.b)
+            let a = try readStory(pair.a, fetch: fetch), b = try readStory(pair.b, fetch: fetch)
             let comparison = Comparer.compare(a, b)
             return Line(line: pair.line, a: pair.a, b: pair.b, identical: comparison.isIdentical,
                         coverage: ["a": comparison.statisticsA.coverage, "b": comparison.statisticsB.coverage],

@@ -18,7 +18,7 @@ struct Compare: ParsableCommand {
         case auto, always, never
     }
 
-    @Argument(help: "The first version (left, side A).")
+    @Argument(help: "The first version (left, side A): a file, - for standard input, a saved web page, or an http(s) URL.")
     var first: String?
 
     @Argument(help: "The second version (right, side B).")
@@ -42,12 +42,15 @@ struct Compare: ParsableCommand {
     @OptionGroup(title: "Reader")
     var reader: ReaderOptions
 
+    @OptionGroup(title: "Pages named by URL")
+    var fetch: FetchOptions
+
     func run() throws {
         if reader.listThemes {
             writeOutput(reader.listing())
             return
         }
-        let (a, b) = try loadPair(first, second, demo: demo)
+        let (a, b) = try loadPair(first, second, demo: demo, fetch: fetch)
         let comparison = Comparer.compare(a, b)
         let chosen: ReportFormat?
         if let format { chosen = format.report }

@@ -3,7 +3,7 @@ import StoryCore
 
 /// The two stories and the output format of `storydiff facts` and `storydiff quotes`.
 struct LedgerPairArguments: ParsableArguments {
-    @Argument(help: "The first version (side A).")
+    @Argument(help: "The first version (side A): a file, - for standard input, or an http(s) URL.")
     var first: String?
 
     @Argument(help: "The second version (side B).")
@@ -16,6 +16,9 @@ struct LedgerPairArguments: ParsableArguments {
 
     @Option(help: "Output format: text or json.")
     var format: Format = .text
+
+    @OptionGroup(title: "Pages named by URL")
+    var fetch: FetchOptions
 }
 
 /// `storydiff facts A B`: the facts ledger on its own.
@@ -30,7 +33,7 @@ struct Facts: ParsableCommand {
     var onlyDifferences = false
 
     func run() throws {
-        let (a, b) = try loadPair(pair.first, pair.second, demo: pair.demo)
+        let (a, b) = try loadPair(pair.first, pair.second, demo: pair.demo, fetch: pair.fetch)
         let comparison = Comparer.compare(a, b)
         let ledger = FactLedger(comparison)
         switch pair.format {
@@ -52,7 +55,7 @@ struct Quotes: ParsableCommand {
     var onlyDifferences = false
 
     func run() throws {
-        let (a, b) = try loadPair(pair.first, pair.second, demo: pair.demo)
+        let (a, b) = try loadPair(pair.first, pair.second, demo: pair.demo, fetch: pair.fetch)
         let comparison = Comparer.compare(a, b)
         let ledger = QuoteLedger(comparison, facts: FactLedger(comparison))
         switch pair.format {

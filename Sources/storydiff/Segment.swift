@@ -7,8 +7,11 @@ struct Segment: ParsableCommand {
         abstract: "Show a story's paragraphs with their roles, and its sentences with their offsets."
     )
 
-    @Argument(help: "The story (- for standard input).")
+    @Argument(help: "The story: a file, - for standard input, or an http(s) URL.")
     var file: String
+
+    @OptionGroup(title: "Pages named by URL")
+    var fetch: FetchOptions
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
 
@@ -16,7 +19,7 @@ struct Segment: ParsableCommand {
     var format: Format = .text
 
     func run() throws {
-        let story = try StoryReader.read(path: file)
+        let story = try readStory(file, fetch: fetch)
         for warning in story.warnings { writeError("storydiff: warning: " + warning) }
         switch format {
         case .json:

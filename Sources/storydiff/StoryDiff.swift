@@ -1,6 +1,7 @@
 import ArgumentParser
 import CSignalGuard
 import StoryCore
+import StoryFetch
 import StoryTerminal
 #if canImport(Glibc)
 import Glibc
@@ -41,6 +42,8 @@ struct StoryDiff: ParsableCommand {
             var command = try parseAsRoot()
             try command.run()
         } catch let error as InputError {
+            fail(error.description)
+        } catch let error as FetchError {
             fail(error.description)
         } catch let error as AtomicFile.WriteError {
             fail(error.description)
@@ -106,7 +109,7 @@ struct OutputError: Error, CustomStringConvertible {
 }
 
 /// Reads both stories, or the bundled pair for --demo, warning about each on stderr.
-func loadPair(_ first: String?, _ second: String?, demo: Bool) throws -> (Story, Story) {
+func loadPair(_ first: String?, _ second: String?, demo: Bool, fetch: FetchOptions) throws -> (Story, Story) {
     let pair: (Story, Story)
     if demo {
         pair = (StoryReader.story(name: SamplePair.originalName, text: SamplePair.original),
@@ -114,7 +117,7 @@ func loadPair(_ first: String?, _ second: String?, demo: Bool) throws -> (Story,
     } else {
         guard let first, let second else { throw ValidationError("two stories are needed: storydiff A B (or --demo)") }
         if first == "-" && second == "-" { throw ValidationError("only one of the two stories can be standard input") }
-        pair = (try StoryReader.read(path: first), try StoryReader.read(path: second))
+        pair = (try readStory(first, fetch: fetch), try readStory(second, fetch: fetch))
     }
     for warning in pair.0.warnings + pair.1.warnings { writeError("storydiff: warning: " + warning) }
     return pair

@@ -63,15 +63,22 @@ public enum StoryReader {
     /// (by extension or content) is reduced to its article; plain text is cleaned of email
     /// quoting and line-end hyphenation. Offsets index the text as read (for a page, the
     /// extracted article; for cleaned text, the cleaned text).
-    public static func story(name: String, bytes: [UInt8]) throws(InputError) -> Story {
+    ///
+    /// For a fetched page: `charset` is what the server's Content-Type named (trusted before the
+    /// page's own meta tag), `plainText` that the server called it plain text, and `address` where
+    /// it was found after redirects (the provenance's address when the page names none).
+    public static func story(name: String, bytes: [UInt8], charset: String? = nil, plainText: Bool = false,
+                             address: String? = nil) throws(InputError) -> Story {
         if bytes.allSatisfy({ $0 == 0x20 || (0x09...0x0D).contains($0) }) { throw .empty(name) }
         var result: Story
-        if HTMLExtractor.looksLikeHTML(bytes, name: name) {
-            let page = try WebPage.read(bytes: bytes, name: name)
+        if !plainText && HTMLExtractor.looksLikeHTML(bytes, name: name) {
+            let page = try WebPage.read(bytes: bytes, name: name, charset: charset)
             result = story(name: name, paragraphs: page.article.paragraphs, warnings: page.warnings)
-            result.provenance = page.article.provenance.isEmpty ? nil : page.article.provenance
+            var provenance = page.article.provenance
+            if provenance.canonicalURL == nil { provenance.canonicalURL = address }
+            result.provenance = provenance.isEmpty ? nil : provenance
         } else {
-            let decoded = try TextDecoder.decode(bytes, name: name)
+            let decoded = try TextDecoder.decode(bytes, name: name, declared: charset.flatMap(TextDecoder.Legacy.init(label:)))
             let (text, notes) = TextCleaner.clean(decoded.text)
             let warnings = decoded.warnings + notes.map { "\(name): \($0)" }
             let scalars = Array(text.unicodeScalars)
@@ -92,6 +99,7 @@ public enum StoryReader {
         }
         if result.paragraphs.isEmpty { throw .empty(name) }
         if !result.sentences.contains(where: { $0.role.isCompared }) { throw .onlyBoilerplate(name) }
+        if result.provenance == nil, let address { result.provenance = Provenance(canonicalURL: address) }
         return result
     }
 

@@ -114,13 +114,17 @@ extension SegmentDocument {
     /// Writes the JSON of `SegmentDocument(story)` as it goes.
     public static func write(_ story: Story, to output: ReportOutput) throws {
         let json = JSONStream(output)
-        try json.object(indent: 0, [
+        var members: [(key: String, write: (Int) throws -> Void)] = [
             ("name", { try json.value(story.name, indent: $0) }),
             ("offsets", { try json.value("unicode-scalars", indent: $0) }),
             ("paragraphs", { try json.array(count: story.paragraphs.count, indent: $0) { paragraph(story, story.paragraphs[$0]) } }),
+        ]
+        if let provenance = story.provenance { members.append(("provenance", { try json.value(provenance, indent: $0) })) }
+        members += [
             ("version", { try json.value(ComparisonDocument.currentVersion, indent: $0) }),
             ("warnings", { try json.value(story.warnings, indent: $0) }),
-        ])
+        ]
+        try json.object(indent: 0, members)
         output.write("\n")
     }
 }

@@ -5,6 +5,8 @@ public struct SegmentDocument: Codable, Sendable, Equatable {
     public var offsets: String
     public var warnings: [String]
     public var paragraphs: [Paragraph]
+    /// For a web page: what it says of itself and where it was found (absent for plain text files).
+    public var provenance: Provenance?
 
     public struct Paragraph: Codable, Sendable, Equatable {
         public var index: Int
@@ -26,6 +28,7 @@ public struct SegmentDocument: Codable, Sendable, Equatable {
         name = story.name
         offsets = "unicode-scalars"
         warnings = story.warnings
+        provenance = story.provenance
         paragraphs = story.paragraphs.map { Self.paragraph(story, $0) }
     }
 

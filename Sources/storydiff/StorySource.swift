@@ -1,0 +1,30 @@
+import ArgumentParser
+import StoryCore
+import StoryFetch
+
+/// How pages named by URL are fetched (shared by every command that reads stories).
+struct FetchOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Seconds to wait for a page named by URL, all of it (connecting, redirects, the body).", valueName: "seconds"))
+    var timeout: Double = 30
+
+    @Option(name: .customLong("user-agent"), help: ArgumentHelp("The User-Agent header sent with URL requests.", valueName: "text"))
+    var userAgent: String?
+
+    func validate() throws {
+        guard timeout > 0, timeout <= 3600, timeout.isFinite else { throw ValidationError("--timeout must be between 0 and 3600 seconds (it is \(timeout))") }
+        if let userAgent, userAgent.contains(where: { $0.isNewline || ($0.asciiValue.map { $0 < 0x20 } ?? false) }) {
+            throw ValidationError("--user-agent must be one line of printable text")
+        }
+    }
+
+    var fetcher: Fetcher.Options { Fetcher.Options(timeout: timeout, userAgent: userAgent, maximumBytes: StoryReader.maximumBytes) }
+}
+
+/// A story from a file, standard input ("-") or a URL: a fetched page ends where a file does,
+/// as bytes and a name handed to the same reader.
+func readStory(_ argument: String, fetch: FetchOptions) throws -> Story {
+    guard Fetcher.isURL(argument) else { return try StoryReader.read(path: argument) }
+    let page = try Fetcher.fetch(argument, options: fetch.fetcher)
+    if page.bytes.isEmpty { throw InputError.empty(argument) }
+    return try StoryReader.story(name: argument, bytes: page.bytes, charset: page.charset, plainText: page.isPlainText, address: page.finalURL)
+}
