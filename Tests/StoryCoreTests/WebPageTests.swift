@@ -109,6 +109,83 @@ struct WebPageTests {
         #expect(fine.warnings.isEmpty, "\(fine.warnings)")
     }
 
+    /// A page as Chrome saves it as one file: MHTML, the HTML part quoted-printable, an image beside it.
+    static func mhtml(_ html: String, encoding: String, charset: String = "utf-8") -> [UInt8] {
+        var body: String
+        switch encoding {
+        case "base64": body = Data(html.utf8).base64EncodedString(options: [.lineLength76Characters, .endLineWithCarriageReturn, .endLineWithLineFeed])
+        default:
+            // Every byte over 0x7E and every "=" escaped; lines cut at 70 with soft breaks.
+            var line = "", lines: [String] = []
+            for byte in html.utf8 {
+                let piece = byte > 0x7E || byte == 0x3D ? String(format: "=%02X", byte) : String(UnicodeScalar(byte))
+                if line.count + piece.count > 70 { lines.append(line + "="); line = "" }
+                line += piece
+            }
+            body = (lines + [line]).joined(separator: "\r\n")
+        }
+        let archive = """
+            From: <Saved by Blink>\r
+            Snapshot-Content-Location: https://news.example/bridge\r
+            Subject: Bridge closes\r
+            MIME-Version: 1.0\r
+            Content-Type: multipart/related;\r
+            \ttype="text/html";\r
+            \tboundary="----MultipartBoundary--abc----"\r
+            \r
+            ------MultipartBoundary--abc----\r
+            Content-Type: text/html; charset=\(charset)\r
+            Content-ID: <frame-1@mhtml.blink>\r
+            Content-Transfer-Encoding: \(encoding)\r
+            Content-Location: https://news.example/bridge\r
+            \r
+            \(body)\r
+            ------MultipartBoundary--abc----\r
+            Content-Type: image/png\r
+            Content-Transfer-Encoding: base64\r
+            Content-Location: https://news.example/a.png\r
+            \r
+            iVBORw0KGgo=\r
+            ------MultipartBoundary--abc------\r
+
+            """
+        return Array(archive.utf8)
+    }
+
+    @Test("a page saved as one file (MHTML): the HTML part, quoted-printable or base64, with the address it was saved from")
+    func singleFile() throws {
+        let html = "<html><head><title>Bridge closes | Daily</title></head><body><nav><a href=\"/\">Home</a></nav><article>"
+            + Self.article.map { "<p>\($0)</p>" }.joined() + "<p>Café owners said “the bridge was the town’s heart,” and wept.</p></article></body></html>"
+        for encoding in ["quoted-printable", "base64"] {
+            let story = try StoryReader.story(name: "saved.mhtml", bytes: Self.mhtml(html, encoding: encoding))
+            let paragraphs = story.paragraphs.map { story.text(of: $0.span) }
+            #expect(paragraphs == ["Bridge closes | Daily"] + Self.article + ["Café owners said “the bridge was the town’s heart,” and wept."], "\(encoding)")
+            #expect(story.provenance?.canonicalURL == "https://news.example/bridge")
+            #expect(story.warnings.isEmpty, "\(story.warnings)")
+        }
+        // Known by its headers, whatever its name.
+        let sniffed = try StoryReader.story(name: "download", bytes: Self.mhtml(html, encoding: "quoted-printable"))
+        #expect(sniffed.paragraphs.count == Self.article.count + 2)
+        // No HTML part: one clear error.
+        let imagesOnly = Array(String(decoding: Self.mhtml(html, encoding: "base64"), as: UTF8.self)
+            .replacingOccurrences(of: "Content-Type: text/html; charset=utf-8", with: "Content-Type: image/gif").utf8)
+        #expect(throws: InputError.noArticle("x.mht")) { try StoryReader.story(name: "x.mht", bytes: imagesOnly) }
+    }
+
+    @Test("a page saved complete (page.html beside page_files/) reads as the page alone")
+    func savedComplete() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("storydiff-complete-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent("page_files"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try "body { color: red }".write(to: directory.appendingPathComponent("page_files/style.css"), atomically: true, encoding: .utf8)
+        let html = "<html><head><link rel=\"stylesheet\" href=\"page_files/style.css\"><script src=\"page_files/app.js\"></script></head><body><article>"
+            + Self.article.map { "<p>\($0)</p>" }.joined() + "<img src=\"page_files/photo.jpg\"></article></body></html>"
+        let page = directory.appendingPathComponent("page.html")
+        try html.write(to: page, atomically: true, encoding: .utf8)
+        let story = try StoryReader.read(path: page.path)
+        #expect(story.paragraphs.map { story.text(of: $0.span) } == Self.article)
+    }
+
     @Test("a page with no article text is one clear error")
     func noArticle() {
         #expect(throws: InputError.noArticle("empty.html")) {

@@ -71,7 +71,15 @@ public enum StoryReader {
                              address: String? = nil) throws(InputError) -> Story {
         if bytes.allSatisfy({ $0 == 0x20 || (0x09...0x0D).contains($0) }) { throw .empty(name) }
         var result: Story
-        if !plainText && HTMLExtractor.looksLikeHTML(bytes, name: name) {
+        if !plainText && MHTMLArchive.looksLikeArchive(bytes, name: name) {
+            // A page saved as one file: its HTML part is read as a saved page is.
+            guard let archive = MHTMLArchive.read(bytes) else { throw .noArticle(name) }
+            let page = try WebPage.read(bytes: archive.html, name: name, charset: archive.charset ?? charset)
+            result = story(name: name, paragraphs: page.article.paragraphs, warnings: page.warnings)
+            var provenance = page.article.provenance
+            if provenance.canonicalURL == nil { provenance.canonicalURL = archive.location ?? address }
+            result.provenance = provenance.isEmpty ? nil : provenance
+        } else if !plainText && HTMLExtractor.looksLikeHTML(bytes, name: name) {
             let page = try WebPage.read(bytes: bytes, name: name, charset: charset)
             result = story(name: name, paragraphs: page.article.paragraphs, warnings: page.warnings)
             var provenance = page.article.provenance
