@@ -42,7 +42,9 @@ struct URLTests {
     func article() throws {
         let page = try BinaryRunner.run(["segment", server.url("article.html")])
         #expect(page.status == 0, "\(page.stderr)")
-        #expect(page.stdout.hasPrefix("\(server.url("article.html")): 7 paragraphs"))
+        #expect(page.stdout.hasPrefix("\(server.url("article.html")): 6 paragraphs"))
+        // The headline is the page's own <h1>, without the site's name; the declared title stays in the provenance.
+        #expect(page.stdout.contains("¶1 headline [0..<13]\n  1. [0..<13] Bridge closes\n"))
         #expect(page.stdout.contains("web page: Bridge closes | Daily · https://daily.example/bridge"))
         #expect(page.stdout.contains("Paragraph 5: the council met on Monday"))
         #expect(!page.stdout.contains("Home"))

@@ -117,14 +117,21 @@ public enum HTMLExtractor {
         }
 
         let metadata = page.metadata()
-        let headline = metadata.title ?? page.firstH1
+        let title = metadata.title ?? page.firstH1
+        // The story's headline is the page's own <h1> when the declared title holds it ("Bridge
+        // closes" inside "Bridge closes | Daily"): the title without the site's name.
+        var headline = title
+        if let title, let h1 = page.firstH1, DOM.wordCount(h1) >= 2, DOM.fold(title).lowercased().contains(DOM.fold(h1).lowercased()) {
+            headline = h1
+        }
+        if headline?.isEmpty == true { headline = nil }
         var paragraphs: [String] = []
-        if let headline, !headline.isEmpty { paragraphs.append(headline) }
+        if let headline { paragraphs.append(headline) }
         let folded = headline.map(DOM.fold)
         for block in best where !block.isEmpty && DOM.fold(block) != folded { paragraphs.append(block) }
         let bodyWords = paragraphs.dropFirst(headline == nil ? 0 : 1).reduce(0) { $0 + DOM.wordCount($1) }
         return Article(paragraphs: paragraphs, headline: headline, provenance: Provenance(
-            title: headline, byline: metadata.byline ?? foundByline, date: metadata.date ?? page.timeDatetime,
+            title: title, byline: metadata.byline ?? foundByline, date: metadata.date ?? page.timeDatetime,
             canonicalURL: page.canonical ?? page.jsonLD.url ?? page.meta["og:url"]), pageWords: pageWords, articleWords: bodyWords,
             articleLinkShare: linkShare)
     }
