@@ -66,6 +66,18 @@ struct ReadingTests {
         ])
     }
 
+    @Test("a word wrapped alone onto its own line stays in its sentence; a short line that ends one stays apart")
+    func strandedWord() {
+        let text = "The council voted to close the bridge over the river and\nreopen\nit next year after the repairs are done, the mayor said.\n\nBridge closes\nthe mayor said on Monday.\nShort title\nAnother line here."
+        let story = StoryReader.story(name: "stranded.txt", text: text)
+        let paragraphs = story.paragraphs.map { story.text(of: $0.span).replacingAll("\n", with: " ") }
+        #expect(paragraphs == [
+            "The council voted to close the bridge over the river and reopen it next year after the repairs are done, the mayor said.",
+            "Bridge closes", "the mayor said on Monday.", "Short title", "Another line here.",
+        ])
+        #expect(story.sentences.first?.text.hasSuffix("the mayor said.") == true)
+    }
+
     @Test("LF, CRLF and CR line ends give the same paragraphs")
     func lineEnds() throws {
         let lf = "Headline of the story here\n\nFirst paragraph. It has two sentences.\n\nSecond paragraph."

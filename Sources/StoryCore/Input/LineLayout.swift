@@ -79,7 +79,10 @@ enum LineLayout {
             }
             var current = block[0]
             for line in block.dropFirst() {
-                if let width, continues(previous: current, lastLineStart: lastLineStart(current, scalars), next: line, width: width, scalars) {
+                let lastStart = lastLineStart(current, scalars)
+                if let width, continues(previous: current, lastLineStart: lastStart, next: line, width: width, scalars) {
+                    current = Line(start: current.start, end: line.end)
+                } else if strandedWord(lastLine: Line(start: lastStart, end: current.end), next: line, scalars) {
                     current = Line(start: current.start, end: line.end)
                 } else {
                     spans.append(TextSpan(current.start, current.end))
@@ -110,6 +113,20 @@ enum LineLayout {
         // The break was forced if the next word would not have fitted (with a little slack
         // for ragged wrappers).
         return previousLength + 1 + firstWord > width - 3
+    }
+
+    /// A word wrapped alone onto a line, in the middle of a sentence: the line before it (or it)
+    /// is one word, the sentence has not ended, and the next line goes on in lowercase
+    /// ("…close the bridge and / reopen / it next year"). A paragraph never opens in lowercase.
+    private static func strandedWord(lastLine: Line, next: Line, _ scalars: [Unicode.Scalar]) -> Bool {
+        func isOneWord(_ line: Line) -> Bool { line.start < line.end && !scalars[line.start..<line.end].contains { $0.isLayoutSpace } }
+        // One of the two is the stranded word; the other is prose (two lone words are a list or chrome).
+        guard isOneWord(lastLine) != isOneWord(next), lastLine.end > lastLine.start, next.start < next.end else { return false }
+        guard scalars[next.start].properties.isLowercase else { return false }
+        switch scalars[lastLine.end - 1] {
+        case ".", "!", "?", "…", ":", ";", "”", "\"", "’", ")", "]": return false
+        default: return !startsListItem(scalars, at: next.start, end: next.end)
+        }
     }
 
     private static func startsListItem(_ scalars: [Unicode.Scalar], at start: Int, end: Int) -> Bool {

@@ -49,6 +49,17 @@ enum Lexicon {
         "no", "nos", "nr", "n°", "p", "pp", "vol", "vols", "ch", "chap", "fig", "figs", "art", "arts", "sec", "sect",
         "para", "paras", "op", "ed", "eds", "approx", "ca", "c", "tel", "ext", "rt", "hwy", "pt", "pts", "ver", "v",
         "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "est",
+        // Currencies and units written before their number: "Rs. 5,000", "Rp. 20.000", "Kr. 300".
+        "rs", "re", "rp", "kr", "sfr", "ksh", "tsh", "ush", "dh", "dhs", "tk", "sh", "lb", "lbs", "oz", "sq", "cu", "mi", "yr", "yrs",
+    ]
+
+    /// Words after "9 p.m." that keep the sentence going: time zones, days, months.
+    static let timeWords: Set<String> = [
+        "et", "est", "edt", "ct", "cst", "cdt", "mt", "mst", "mdt", "pt", "pst", "pdt", "gmt", "utc", "bst", "cet", "cest", "eet",
+        "eest", "msk", "ist", "jst", "aest", "aedt", "hkt", "sgt", "eastern", "central", "mountain", "pacific", "local", "monday",
+        "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may",
+        "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul",
+        "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thurs", "fri", "sat", "sun",
     ]
 
     /// Abbreviations that can end a sentence: split after them only before a sentence starter.

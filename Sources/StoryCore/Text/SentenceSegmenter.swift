@@ -40,12 +40,12 @@ public enum SentenceSegmenter {
 
         mutating func run() -> [TextSpan] {
             sentenceStart = skipSpace(start)
-            listStarts = Set(listItemStarts())
+            listStarts = Set(listItemStarts() + inlineListStarts())
             boundaries.append(contentsOf: listStarts)
             var i = start
             while i < end {
                 let c = s[i]
-                if c == "。" || c == "！" || c == "？" {
+                if c == "。" || c == "！" || c == "？" || c == "．" || c == "｡" {
                     var j = i + 1
                     while j < end, isCloser(s[j]) { j += 1 }
                     addBoundary(j)
@@ -84,7 +84,14 @@ public enum SentenceSegmenter {
             }
             let runEnd = j
             var closersEnd = runEnd
-            while closersEnd < end, isCloser(s[closersEnd]) { closersEnd += 1 }
+            while closersEnd < end {
+                if isCloser(s[closersEnd]) { closersEnd += 1; continue }
+                // Citation marks after the stop stay with their sentence: "the treaty.[3]", "[citation needed]".
+                if let citationEnd = citationEnd(at: closersEnd) { closersEnd = citationEnd; continue }
+                break
+            }
+            // A footnote number after a word's full stop: "the report.12 It found…".
+            if closersEnd == runEnd, dots == 1, marks == 0, let footnoteEnd = footnoteEnd(runStart: runStart, at: runEnd) { closersEnd = footnoteEnd }
             // Terminators inside a token ("U.S.A", "Jr.'s", "mean...see", "3.5") end nothing.
             if closersEnd < end, !isSpace(s[closersEnd]) { return closersEnd }
             let next = skipSpace(closersEnd)
@@ -124,13 +131,129 @@ public enum SentenceSegmenter {
             if !closers.isEmpty { return startsSentence(next) }
             if Lexicon.titles.contains(lower) { return false }
             if s[next].isNumeric { return !Lexicon.beforeNumber.contains(lower) }
+            // "9 p.m. Rescuers arrived": a time of day ends its sentence before a capitalised word
+            // that is not a time zone, a day or a month, nor a place before "time".
+            if lower == "a.m" || lower == "p.m" {
+                let following = nextWord(next)
+                guard startsWithCapital(next), !following.isEmpty else { return false }
+                // An opening time phrase leads into its clause: "At 5 a.m. Mr. Smith went…".
+                let wordsSoFar = String(scalars: s[min(sentenceStart, wordStart)..<wordStart]).split(whereSeparator: \.isWhitespace).count
+                if wordsSoFar < 3 { return false }
+                if Lexicon.timeWords.contains(following.lowercased()) { return false }
+                return wordAfter(next).lowercased() != "time"
+            }
             if isInitial(word) || isAcronym(word) || Lexicon.ambiguous.contains(lower) || lower == "n°" {
                 return Lexicon.sentenceStarters.contains(nextWord(next).lowercased())
             }
             return startsSentence(next)
         }
 
+        /// The end of a citation mark at `position`: "[3]", "[12][13]", "[a]", "[citation needed]".
+        func citationEnd(at position: Int) -> Int? {
+            guard position < end, s[position] == "[" else { return nil }
+            var q = position + 1
+            while q < end, q - position <= 30, s[q] != "]" {
+                guard s[q].isLetter || s[q].isNumeric || s[q] == " " || s[q] == "," || s[q] == "-" || s[q] == "–" else { return nil }
+                q += 1
+            }
+            guard q < end, s[q] == "]", q > position + 1 else { return nil }
+            return q + 1
+        }
+
+        /// The end of a footnote number stuck to a full stop after a word ("report.12 It"): one to
+        /// three digits, then a space and a capital. Not after a number ("3.5") or inside a token.
+        func footnoteEnd(runStart: Int, at position: Int) -> Int? {
+            guard runStart > start, s[runStart - 1].isLetter else { return nil }
+            var wordStart = runStart
+            while wordStart > start, !isSpace(s[wordStart - 1]) { wordStart -= 1 }
+            guard runStart - wordStart >= 2, s[wordStart..<runStart].allSatisfy({ $0.isLetter || isOpener($0) }) else { return nil }
+            var q = position
+            while q < end, q - position < 4, s[q].properties.numericType == .decimal { q += 1 }
+            guard q > position, q - position <= 3, q < end, isSpace(s[q]) else { return nil }
+            let next = skipSpace(q)
+            return next < end && startsWithCapital(next) ? q : nil
+        }
+
+        /// The word after the one at `p` ("Moscow time": "time").
+        func wordAfter(_ p: Int) -> String {
+            var q = p
+            while q < end, !isSpace(s[q]) { q += 1 }
+            return nextWord(skipSpace(q))
+        }
+
         // MARK: Lists
+
+        /// Items of a list written inside a paragraph: "1. first 2. second", "a) one b) two",
+        /// "(i) one (ii) two". Two markers in sequence make a list; each starts a sentence.
+        func inlineListStarts() -> [Int] {
+            var starts: [Int] = []
+            var position = sentenceStart
+            while position < end {
+                if position == sentenceStart || isSpace(s[position - 1]) || s[position - 1] == ":",
+                   let first = inlineMarker(at: position), first.value == 1 {
+                    var items = [position]
+                    var search = position + first.length
+                    var expected = 2
+                    while let found = findInlineMarker(kind: first.kind, value: expected, from: search) {
+                        items.append(found.position)
+                        search = found.position + found.length
+                        expected += 1
+                    }
+                    if items.count >= 2 {
+                        starts += items
+                        position = search
+                        continue
+                    }
+                }
+                position += 1
+            }
+            return starts
+        }
+
+        enum MarkerKind: Equatable { case numberDot, numberParen, numberBoth, letterParen, letterBoth, romanParen, romanBoth }
+
+        static let romans = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"]
+
+        /// A marker at `position` followed by a space: "1." "1)" "(1)" "a)" "(a)" "i)" "(i)".
+        func inlineMarker(at position: Int) -> (kind: MarkerKind, value: Int, length: Int)? {
+            var q = position
+            let parenthesised = s[q] == "("
+            if parenthesised { q += 1 }
+            var label = ""
+            while q < end, q - position < 5, s[q].isASCII, s[q].properties.isAlphabetic || s[q].properties.numericType == .decimal {
+                label.unicodeScalars.append(s[q]); q += 1
+            }
+            guard !label.isEmpty, q < end else { return nil }
+            let closer = s[q]
+            guard closer == ")" || (closer == "." && !parenthesised) else { return nil }
+            if parenthesised && closer != ")" { return nil }
+            q += 1
+            guard q < end, isSpace(s[q]) else { return nil }
+            let length = q - position
+            if let number = Int(label), label.count <= 2 {
+                return (parenthesised ? .numberBoth : closer == "." ? .numberDot : .numberParen, number, length)
+            }
+            guard closer == ")" else { return nil }
+            if let roman = Self.romans.firstIndex(of: label) {
+                // "i)" could be the letter i: a roman list starts at i and goes on with ii.
+                return (parenthesised ? .romanBoth : .romanParen, roman + 1, length)
+            }
+            if label.count == 1, let scalar = label.unicodeScalars.first, ("a"..."z").contains(scalar) {
+                return (parenthesised ? .letterBoth : .letterParen, Int(scalar.value) - 0x60, length)
+            }
+            return nil
+        }
+
+        func findInlineMarker(kind: MarkerKind, value: Int, from position: Int) -> (position: Int, length: Int)? {
+            var p = position
+            while p < end {
+                if isSpace(s[p - 1]), let marker = inlineMarker(at: p), marker.kind == kind, marker.value == value { return (p, marker.length) }
+                // A list's items stand in one paragraph, but not a whole story apart.
+                if p - position > 400 { return nil }
+                p += 1
+            }
+            return nil
+        }
 
         /// Where list items begin when the paragraph opens with a list marker: "1.", "1)", "1.)",
         /// "a.", or a bullet; the following items are found by their next marker.
