@@ -29,6 +29,18 @@ struct ScoringKernelTests {
                                                  TermCount(term: 7, count: 1), TermCount(term: 9, count: 1)])
     }
 
+    @Test("compatibility forms match their plain letters: PDF ligatures, full-width Latin (NFKC); display text keeps them")
+    func compatibilityForms() {
+        let results = PairScoring.score([("The results reﬂect a shift.", "The results reflect a shift."),
+                                         ("Ｔｈｅ ｃｏｕｎｃｉｌ met today.", "The council met today."),
+                                         ("The ﬁrst ﬂoor ﬂooded.", "The first floor flooded.")])
+        #expect(results.map(\.pairClass) == [.identical, .identical, .identical])
+        #expect(MatchKey.fold("Oﬃce ＢＬＯＣ") == "office bloc")
+        #expect(MatchKey.identity("café, ½ price") == "café, 1⁄2 price")
+        let story = StoryReader.story(name: "l.txt", text: "The results reﬂect a shift.")
+        #expect(story.sentences.map(\.text) == ["The results reﬂect a shift."])
+    }
+
     @Test("a chrome phrase is found anywhere in a paragraph, and only when all of it is there")
     func phraseSearch() {
         let shape = RoleClassifier.Shape("Photos: click here to subscribe to our newsletter")

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Normalised forms of text used for matching. Display text is never changed.
 public enum MatchKey {
     /// Lowercase, typographic quotes and dashes mapped to ASCII, all spaces collapsed to one.
@@ -48,6 +50,17 @@ public enum MatchKey {
             }
             let mapped = foldScalar(scalar)
             if mapped == " " { pendingSpace = !bytes.isEmpty; continue }
+            // Compatibility forms match their plain letters: ligatures from PDFs ("ﬂ" → "fl"),
+            // full-width Latin, superscript digits (Unicode NFKC, for the blocks that have them).
+            if let plain = compatibilityForm(mapped) {
+                for part in plain.unicodeScalars {
+                    if part.isSpace { pendingSpace = !bytes.isEmpty; continue }
+                    if part.value < 0x80 { emit(UInt8(part.value >= 0x41 && part.value <= 0x5A ? part.value + 0x20 : part.value)); continue }
+                    if pendingSpace { bytes.append(0x20); pendingSpace = false }
+                    bytes.append(contentsOf: part.properties.lowercaseMapping.utf8)
+                }
+                continue
+            }
             if mapped.value < 0x80 { emit(UInt8(mapped.value)); continue }
             if pendingSpace { bytes.append(0x20); pendingSpace = false }
             if mapped.properties.changesWhenLowercased {
@@ -57,6 +70,17 @@ public enum MatchKey {
             }
         }
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The NFKC form of a scalar from a block of compatibility characters, when it differs.
+    static func compatibilityForm(_ scalar: Unicode.Scalar) -> String? {
+        let value = scalar.value
+        let compatibilityBlock = (0x00A0...0x00BF).contains(value) || (0x2070...0x218F).contains(value) || (0x2460...0x24FF).contains(value)
+            || (0x3000...0x33FF).contains(value) || (0xFB00...0xFB4F).contains(value) || (0xFE30...0xFE6F).contains(value)
+            || (0xFF00...0xFFEF).contains(value) || (0x1D400...0x1D7FF).contains(value)
+        guard compatibilityBlock else { return nil }
+        let plain = String(scalar).precomposedStringWithCompatibilityMapping
+        return plain == String(scalar) || plain.isEmpty ? nil : plain
     }
 
     static func foldScalar(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
