@@ -26,6 +26,7 @@ public enum Comparer {
         // for every sentence at once would be its largest cost in memory. The few sentences of
         // matched groups are tokenised again for their word diffs.
         var vocabulary = Vocabulary(expectedTokens: (a.scalars.count + b.scalars.count) / 5)
+        vocabulary.compounds = Compounds([a.scalars, b.scalars])
         func profiles(_ story: Story) -> ProfileTable {
             var table = ProfileTable(sentences: story.sentences.count)
             for sentence in story.sentences {

@@ -41,6 +41,16 @@ struct ScoringKernelTests {
         #expect(story.sentences.map(\.text) == ["The results reﬂect a shift."])
     }
 
+    @Test("compounds written with and without a hyphen are one word, where the stories write both")
+    func compounds() {
+        let compounds = Compounds([Array("He owned a hand-gun and a Russian-backed rifle.".unicodeScalars), Array("The handgun was old.".unicodeScalars)])
+        #expect(compounds.joinedForm(of: "hand-gun") == "handgun")
+        #expect(compounds.joinedForm(of: "russian-backed") == nil)
+        let results = PairScoring.score([("He owned a handgun.", "He owned a hand-gun."), ("The cease-fire held on Monday.", "The ceasefire held on Monday.")])
+        #expect(results.map(\.pairClass) == [.near, .near])
+        #expect(results.allSatisfy { $0.features.contentCosine == 1 && $0.features.containmentA == 1 })
+    }
+
     @Test("a chrome phrase is found anywhere in a paragraph, and only when all of it is there")
     func phraseSearch() {
         let shape = RoleClassifier.Shape("Photos: click here to subscribe to our newsletter")

@@ -15,6 +15,7 @@ public enum PairScoring {
     /// IDF comes from all texts given, as in a comparison it comes from both stories.
     public static func score(_ pairs: [(String, String)]) -> [Result] {
         var vocabulary = Vocabulary()
+        vocabulary.compounds = Compounds(pairs.flatMap { [Array($0.0.unicodeScalars), Array($0.1.unicodeScalars)] })
         // Sentence 2k is the first text of pair k, 2k + 1 the second.
         var table = ProfileTable(sentences: 2 * pairs.count)
         for text in pairs.flatMap({ [$0.0, $0.1] }) {

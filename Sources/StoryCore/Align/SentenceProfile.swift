@@ -12,6 +12,8 @@ struct Vocabulary {
     private(set) var allParts: [Part] = []
     /// Distinct token keys seen (words and punctuation): the range of key ids.
     var keyCount: Int { partsOfKey.count }
+    /// Compounds the stories write both with and without hyphens: one word either way.
+    var compounds = Compounds()
 
     init() {}
 
@@ -48,7 +50,8 @@ struct Vocabulary {
     mutating func parts(of key: String, keyID: Int) -> Range<Int> {
         if let known = partsOfKey[keyID] { return known }
         let first = allParts.count
-        for part in SentenceProfile.normalisedParts(folded: key) where !Lexicon.honorifics.contains(part) {
+        let parts = compounds.joinedForm(of: key).map { [$0] } ?? SentenceProfile.normalisedParts(folded: key)
+        for part in parts where !Lexicon.honorifics.contains(part) {
             let isNumber = part.utf8.first.map { $0 >= 0x30 && $0 <= 0x39 } ?? false
             let stem = isNumber ? part : Stemmer.stem(part)
             allParts.append(Part(id: id(stem, surface: part), isNumber: isNumber, isStopWord: Lexicon.stopWords.contains(part)))
