@@ -46,7 +46,7 @@ enum ExtractionBenchmark {
             let reference = HTMLExtractor.visibleText(String(decoding: expected, as: UTF8.self))
             var score = compare(ours, reference)
             score.name = name
-            score.warning = page.warnings.first { $0.contains("article") }
+            score.warning = page.warnings.first(where: WebPage.isSmallArticleWarning)
             scores.append(score)
             if let data = manager.contents(atPath: folder + "/expected-metadata.json"),
                let metadata = try? JSONSerialization.jsonObject(with: data) as? [String: Any] {

@@ -27,7 +27,3 @@ struct SharedRun<Element>: RandomAccessCollection {
 extension SharedRun: Equatable where Element: Equatable {
     static func == (x: SharedRun, y: SharedRun) -> Bool { x.elementsEqual(y) }
 }
-
-extension SharedRun: ExpressibleByArrayLiteral {
-    init(arrayLiteral elements: Element...) { self.init(elements) }
-}

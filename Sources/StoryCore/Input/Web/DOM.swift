@@ -38,12 +38,6 @@ enum DOM {
         return parent
     }
 
-    static func nextElement(_ node: Node) -> Node? {
-        var next = node.pointee.next
-        while let current = next, !isElement(current) { next = current.pointee.next }
-        return next
-    }
-
     /// Every element under `start` (itself excluded), in document order.
     static func descendants(_ start: Node) -> [Node] {
         var result: [Node] = []

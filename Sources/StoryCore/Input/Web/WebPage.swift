@@ -22,23 +22,22 @@ public struct WebPage: Sendable {
         return WebPage(article: article, warnings: warnings)
     }
 
-    /// Whether a warning is the one about an article that may be missing (the reader shows it on opening).
-    public static func isSmallArticleWarning(_ warning: String) -> Bool {
-        warning.hasSuffix("its text may be missing") || warning.hasSuffix("some of its text may be missing")
-            || warning.hasSuffix("the page's article may be missing")
-    }
+    /// How every warning of a possibly lost article ends (the reader shows it on opening).
+    static let missingNote = "may be missing"
+
+    public static func isSmallArticleWarning(_ warning: String) -> Bool { warning.hasSuffix(missingNote) }
 
     /// Said when the article found is only the headline, or implausibly small beside the page's
     /// visible text: the page's article may have been missed.
     static func smallArticleWarning(_ article: HTMLExtractor.Article, name: String) -> String? {
         if article.articleWords == 0 {
-            return "\(name): only the headline was found as the article (the page shows \(article.pageWords) words); its text may be missing"
+            return "\(name): only the headline was found as the article (the page shows \(article.pageWords) words); its text \(missingNote)"
         }
         if article.articleLinkShare > 0.5 {
-            return "\(name): the article found is mostly links (\(Int((article.articleLinkShare * 100).rounded()))% of its text), a menu or a list of stories; the page's article may be missing"
+            return "\(name): the article found is mostly links (\(Int((article.articleLinkShare * 100).rounded()))% of its text), a menu or a list of stories; the page's article \(missingNote)"
         }
         if article.articleWords < 100, article.pageWords >= 300, article.articleWords * 10 < article.pageWords {
-            return "\(name): the article found is small (\(article.articleWords) of the page's \(article.pageWords) words); some of its text may be missing"
+            return "\(name): the article found is small (\(article.articleWords) of the page's \(article.pageWords) words); some of its text \(missingNote)"
         }
         return nil
     }
