@@ -25,7 +25,7 @@ let package = Package(
         .plugin(name: "EmbedFiles", capability: .buildTool(), dependencies: ["embed-files"]),
         // Signal handlers in C (async-signal-safe): restore the terminal, remove a report's temporary file.
         .target(name: "CSignalGuard", path: "Sources/CSignalGuard"),
-        .target(name: "StoryCore", dependencies: ["CLibXML2", "CSignalGuard"], swiftSettings: fuzzCompile, plugins: ["EmbedFiles"]),
+        .target(name: "StoryCore", dependencies: ["CLibXML2", "CStemmer", "CSignalGuard"], swiftSettings: fuzzCompile, plugins: ["EmbedFiles"]),
         .target(
             name: "StoryUI",
             dependencies: ["StoryCore", .product(name: "TOMLKit", package: "TOMLKit")],
@@ -37,6 +37,8 @@ let package = Package(
         .target(name: "StoryTerminal", dependencies: ["StoryUI", "CNcursesw", "CSignalGuard"]),
         // libxml2 (Debian libxml2-dev): the HTML parser that reads saved web pages (and the tests' reports).
         .systemLibrary(name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        // Snowball's stemmers (Debian libstemmer-dev): the English stemmer gives words their matching stem.
+        .systemLibrary(name: "CStemmer", path: "Sources/CStemmer", providers: [.apt(["libstemmer-dev"])]),
         // libcurl (Debian libcurl4-openssl-dev): fetches the pages of `storydiff URL URL`.
         .systemLibrary(name: "CLibCurl", path: "Sources/CLibCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         // Fetching: bytes, the final URL and the server's charset, handed to StoryCore's reader as a file's would be.

@@ -65,7 +65,9 @@ public enum Comparer {
         var groupOfB = [Int?](repeating: nil, count: b.sentences.count)
         var diffScratch = WordDiffer.Scratch(keys: vocabulary.keyCount)
         for group in raw {
+            // Aligned pairs share content; the judge says whether they say the same thing.
             let sentenceClass: SentenceClass = group.identical ? .identical
+                : group.similarity < PairJudge.sameMeaning ? .partial
                 : group.features.wordOrder >= PairScorer.nearOrder ? .near : .paraphrase
             let groupTokensA = tokens(a, group.a), groupTokensB = tokens(b, group.b)
             let diff = sentenceClass == .identical ? WordDiffer.unchanged(a: groupTokensA, b: groupTokensB)
@@ -74,7 +76,8 @@ public enum Comparer {
             let id = groups.count
             groups.append(MatchGroup(id: id, a: group.a, b: group.b, sentenceClass: sentenceClass,
                                      shape: group.a.count > 1 ? .merge : group.b.count > 1 ? .split : .oneToOne,
-                                     score: group.score, features: group.features, moved: group.moved, diff: diff))
+                                     score: group.similarity, saysMore: sentenceClass == .partial ? group.saysMore : nil,
+                                     features: group.features, moved: group.moved, diff: diff))
             for s in group.a { classesA[s] = sentenceClass; groupOfA[s] = id }
             for s in group.b { classesB[s] = sentenceClass; groupOfB[s] = id }
         }
@@ -92,10 +95,23 @@ public enum Comparer {
         lap(&timings.rows)
         return Comparison(a: a, b: b, groups: groups, classesA: classesA, classesB: classesB,
                           groupOfA: groupOfA, groupOfB: groupOfB, rows: rows,
-                          statisticsA: statistics(classesA, wordsA), statisticsB: statistics(classesB, wordsB))
+                          statisticsA: statistics(classesA, wordsA, own: ownWords(a, groups, .a)),
+                          statisticsB: statistics(classesB, wordsB, own: ownWords(b, groups, .b)))
     }
 
-    static func statistics(_ classes: [SentenceClass], _ words: [Int]) -> SideStatistics {
+    /// Words of a side's matched sentences that its word diffs mark as its own (removed in A,
+    /// added in B).
+    static func ownWords(_ story: Story, _ groups: [MatchGroup], _ side: Side) -> Int {
+        var count = 0
+        for group in groups where group.sentenceClass != .identical {
+            for piece in side == .a ? group.diff.a : group.diff.b where piece.operation == (side == .a ? .removed : .added) {
+                count += Tokenizer.tokens(story.scalars, in: piece.span).count { $0.isWord }
+            }
+        }
+        return count
+    }
+
+    static func statistics(_ classes: [SentenceClass], _ words: [Int], own: Int = 0) -> SideStatistics {
         var sentences: [String: Int] = [:], wordCounts: [String: Int] = [:]
         for sentenceClass in SentenceClass.allCases where sentenceClass != .boilerplate {
             sentences[sentenceClass.rawValue] = 0
@@ -112,6 +128,6 @@ public enum Comparer {
         }
         return SideStatistics(sentences: sentences, words: wordCounts, comparedSentences: compared, comparedWords: comparedWords,
                               coverage: comparedWords == 0 ? 0 : (Double(matchedWords) / Double(comparedWords)).rounded(places: 4),
-                              boilerplateSentences: boilerplate)
+                              ownWords: own + wordCounts[SentenceClass.unique.rawValue, default: 0], boilerplateSentences: boilerplate)
     }
 }

@@ -214,8 +214,8 @@ public struct Reader: Sendable {
         case .character("{"), .character("["): jumpRow(-1)
         case .character("u"): jump(1, description: "unique sentence") { $0 == .unique }
         case .character("U"): jump(-1, description: "unique sentence") { $0 == .unique }
-        case .character("c"): jump(1, description: "change") { $0 == .near || $0 == .paraphrase || $0 == .unique }
-        case .character("C"): jump(-1, description: "change") { $0 == .near || $0 == .paraphrase || $0 == .unique }
+        case .character("c"): jump(1, description: "change") { $0 == .near || $0 == .paraphrase || $0 == .partial || $0 == .unique }
+        case .character("C"): jump(-1, description: "change") { $0 == .near || $0 == .paraphrase || $0 == .partial || $0 == .unique }
         case .tab, .backTab, .left, .right:
             if let pending, isShown(pending) {
                 reveal(pending)
@@ -601,9 +601,12 @@ public struct Reader: Sendable {
             if group.shape != .oneToOne { text += " (\(group.shape.rawValue))" }
             if sentenceClass != .identical {
                 text += " · score \(TextReport.format2(group.score))"
+                // What a partial pair's extra content is comes first: it is why the pair is partial.
+                if let note = group.partialNote { text += " · " + note }
                 if !group.features.sharedWords.isEmpty { text += " · shared: " + group.features.sharedWords.prefix(4).joined(separator: ", ") }
                 let numbers = group.features.numbersOnlyA.map { "A " + $0 } + group.features.numbersOnlyB.map { "B " + $0 }
                 if !numbers.isEmpty { text += " · numbers: " + numbers.joined(separator: ", ") }
+                if !group.features.synonyms.isEmpty { text += " · same sense: " + group.features.synonyms.prefix(3).joined(separator: ", ") }
             }
             if group.moved { text += " · moved (Enter jumps)" }
             return text + roleNote

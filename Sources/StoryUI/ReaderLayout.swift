@@ -328,6 +328,7 @@ public struct ReaderLayout: Sendable {
         case .identical: role = .identical
         case .near: role = .near
         case .paraphrase: role = .paraphrase
+        case .partial: role = .partial
         case .onlyA, .onlyB, .unmatched: role = .unique
         case .moved: role = .moved
         case .grouped: role = .gutter

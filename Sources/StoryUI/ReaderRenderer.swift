@@ -84,6 +84,7 @@ extension Reader {
         case .identical: style = style.patched(with: theme[.identical])
         case .near: style = style.patched(with: theme[.near])
         case .paraphrase: style = style.patched(with: theme[.paraphrase])
+        case .partial: style = style.patched(with: theme[.partial])
         case .unique: style = style.patched(with: theme[.unique])
         case .boilerplate: style = style.patched(with: theme[.boilerplate])
         }
@@ -141,7 +142,7 @@ extension Reader {
         let help = " ? help  q quit "
         let helpX = width - DisplayWidth.of(help)
         let legend: [(String, ThemeRole)] = [("= identical", .identical), ("~ near", .near), ("≈ paraphrase", .paraphrase),
-                                             ("< > unique", .unique), ("↷ moved", .moved), ("⋔ split/merge", .gutter)]
+                                             ("⊂ partial", .partial), ("< > unique", .unique), ("↷ moved", .moved), ("⋔ split/merge", .gutter)]
         for (text, role) in legend {
             guard x + DisplayWidth.of(text) + 1 < helpX else { break }
             x = grid.put(text, x: x, y: y, style: theme[.status].patched(with: Style(foreground: theme[role].foreground, bold: theme[role].bold)))
@@ -182,7 +183,8 @@ extension Reader {
         "wheel          scroll",
         "q Esc          quit",
         "",
-        "= identical  ~ near  ≈ paraphrase  < > only in A / B",
+        "= identical  ~ near  ≈ paraphrase  ⊂ partial (one says more)",
+        "< > only in A / B",
         "↷ moved  ⋔ split or merged  · boilerplate (dimmed)",
         "!  a fact or quotation the other version lacks or changed",
     ]
@@ -191,15 +193,17 @@ extension Reader {
         let a = comparison.statisticsA, b = comparison.statisticsB
         func cell(_ text: String, _ width: Int) -> String { String(repeating: " ", count: max(0, width - DisplayWidth.of(text))) + text }
         var lines = [String(repeating: " ", count: 12) + cell("A sentences", 12) + cell("A words", 12) + cell("B sentences", 13) + cell("B words", 12)]
-        for sentenceClass in [SentenceClass.identical, .near, .paraphrase, .unique] {
+        for sentenceClass in SentenceClass.compared {
             var line = sentenceClass.rawValue + String(repeating: " ", count: 12 - sentenceClass.rawValue.count)
             line += cell("\(a.sentences(sentenceClass))", 12) + cell("\(a.words(sentenceClass)) \(TextReport.percent(a.share(sentenceClass)))", 12)
             line += cell("\(b.sentences(sentenceClass))", 13) + cell("\(b.words(sentenceClass)) \(TextReport.percent(b.share(sentenceClass)))", 12)
             lines.append(line)
         }
         lines.append("coverage    " + cell(TextReport.percent(a.coverage), 24) + cell(TextReport.percent(b.coverage), 25))
+        lines.append("own words   " + cell("\(a.ownWords) \(TextReport.percent(a.ownShare))", 24) + cell("\(b.ownWords) \(TextReport.percent(b.ownShare))", 25))
         lines.append("")
-        lines.append("coverage: share of a side's words whose sentence has a counterpart")
+        lines.append("coverage: share of a side's words whose sentence has a counterpart (partial included)")
+        lines.append("own words: words only that side has (unique sentences, and words its matched sentences add)")
         lines.append("boilerplate left out: A \(a.boilerplateSentences), B \(b.boilerplateSentences) sentences")
         for side in Side.allCases {
             if let page = comparison.story(side).provenance, !page.summary.isEmpty {

@@ -4,7 +4,7 @@ extension Theme {
     /// The theme's looks for reports (HTML colours, ANSI text), role by role.
     public var reportPalette: ReportPalette {
         let roles: [(String, ThemeRole)] = [
-            ("page", .page), ("identical", .identical), ("near", .near), ("paraphrase", .paraphrase), ("unique", .unique),
+            ("page", .page), ("identical", .identical), ("near", .near), ("paraphrase", .paraphrase), ("partial", .partial), ("unique", .unique),
             ("moved", .moved), ("boilerplate", .boilerplate), ("headline", .headline), ("credit", .credit),
             ("word.added", .wordAdded), ("word.removed", .wordRemoved), ("word.moved", .wordMoved), ("gutter", .gutter), ("header", .header),
         ]

@@ -5,6 +5,8 @@ public enum ThemeRole: String, CaseIterable, Sendable {
     case identical
     case near
     case paraphrase
+    /// A matched sentence that says materially more or something else than its counterpart.
+    case partial
     case unique
     case moved
     case boilerplate

@@ -11,6 +11,7 @@ import StoryUI
 ///   storydiff-bench prose-seeds DIR N           N small generated stories for the fuzzer's corpus
 ///   storydiff-bench extract DIR [--worst N] [--page NAME]
 ///                                               the web-page extractor on a corpus of saved pages (F1, metadata)
+///   storydiff-bench sts FILE [--dump OUT] [--fit] the pair judge against human similarity scores (Pearson, accuracy)
 ///   storydiff-bench memory A B                  resident memory after each stage of a comparison
 ///   storydiff-bench prose [megabytes] [--seed N] [--write DIR]
 ///                                               generated prose through every command path (default 20 MB)
@@ -53,6 +54,11 @@ struct Benchmark {
                 return arguments[index + 1]
             }
             exit(ExtractionBenchmark.run(directory: arguments[1], worst: value("--worst").flatMap { Int($0) } ?? 15, only: value("--page")))
+        }
+        if arguments.first == "sts", arguments.count >= 2 {
+            var dump: String?
+            if let flag = arguments.firstIndex(of: "--dump"), flag + 1 < arguments.count { dump = arguments[flag + 1] }
+            exit(SimilarityBenchmark.run(path: arguments[1], dump: dump, fitting: arguments.contains("--fit")))
         }
         if arguments.first == "memory", arguments.count == 3 {
             MemoryProbe.run(arguments[1], arguments[2])

@@ -58,6 +58,37 @@ struct SampleComparisonTests {
         #expect(group.sentenceClass == .paraphrase)
     }
 
+    @Test("n:m lead: the rewrite's lead merges the original's first two sentences, and they face each other")
+    func leadMerge() throws {
+        let a1 = try comparison.a.sentence(startingWith: "President Vladimir V. Putin of Russia on Friday insisted")
+        let a2 = try comparison.a.sentence(startingWith: "Mr. Putin’s televised comments came shortly after Mr. Trump")
+        let b = try comparison.b.sentence(startingWith: "Moscow [Russia], March 15 (ANI): Russian President Vladimir Putin on Friday demanded")
+        let group = comparison.groups[try #require(comparison.groupOfB[b])]
+        #expect(group.a == [a1, a2])
+        #expect(group.shape == .merge)
+        #expect(!group.moved)
+        // The original says much more (the "very good and productive" discussions, the patch of
+        // land); the rewrite adds its dateline and its attribution to the New York Times.
+        #expect(group.sentenceClass == .partial)
+        #expect(group.partialNote == "each says something the other does not")
+        // One row holds both leads.
+        let row = try #require(comparison.rows.first { $0.b.contains(comparison.b.sentences[b].paragraph) })
+        #expect(row.a.contains(comparison.a.sentences[a1].paragraph) && row.a.contains(comparison.a.sentences[a2].paragraph))
+    }
+
+    @Test("n:m in place: a merge in place wins over a distant echo of one of its sentences (made-up story)")
+    func inPlaceMerge() {
+        let comparison = compare(
+            "Storm forces evacuations\n\nThe governor on Monday ordered the evacuation of three coastal towns as the storm approached. Residents of Millport, Baycliff and Dunmore were told to leave by noon.\n\nForecasters said the storm would bring winds of 120 miles an hour and a surge of up to four metres.\n\nShelters opened in two schools inland, and buses were sent to carry those without cars.\n\nOfficials warned that power could be cut for several days.",
+            "Storm forces evacuations\n\nResidents of Millport, Baycliff and Dunmore were told to leave their three coastal towns by noon after the governor ordered an evacuation on Monday.\n\nForecasters said the storm would bring winds of 120 miles an hour and a surge of up to four metres.\n\nShelters opened in two schools inland, and buses were sent to carry those without cars.\n\nOfficials warned that power could be cut for several days. The governor on Monday ordered the evacuation of three coastal towns, officials said later.")
+        // Best-first alone pairs A2 with B's last sentence (its closest wording) and leaves B2 to A3.
+        let lead = comparison.groups.first { $0.b == [1] }
+        #expect(lead?.a == [1, 2])
+        #expect(lead?.shape == .merge)
+        #expect(lead?.moved == false)
+        #expect(comparison.classesB.last == .unique)
+    }
+
     @Test("split: Zelensky's sentence became two")
     func split() throws {
         let a = try comparison.a.sentence(startingWith: "President Volodymyr Zelensky of Ukraine gave no indication")
@@ -93,12 +124,12 @@ struct SampleComparisonTests {
     @Test("statistics add up and coverage is the matched share of words")
     func statistics() {
         for (stats, classes, story) in [(comparison.statisticsA, comparison.classesA, comparison.a), (comparison.statisticsB, comparison.classesB, comparison.b)] {
-            let perClass = [SentenceClass.identical, .near, .paraphrase, .unique]
+            let perClass = SentenceClass.compared
             #expect(perClass.map { stats.sentences($0) }.reduce(0, +) == stats.comparedSentences)
             #expect(perClass.map { stats.words($0) }.reduce(0, +) == stats.comparedWords)
             #expect(stats.comparedSentences == classes.filter { $0 != .boilerplate }.count)
             #expect(stats.comparedSentences == story.comparedSentences.count)
-            let matched = Double(stats.words(.identical) + stats.words(.near) + stats.words(.paraphrase))
+            let matched = Double(stats.words(.identical) + stats.words(.near) + stats.words(.paraphrase) + stats.words(.partial))
             #expect(abs(stats.coverage - matched / Double(stats.comparedWords)) < 0.0001)
         }
         // The rewrite is mostly derived from the original; much of the original was dropped.
@@ -183,12 +214,14 @@ struct MadeUpComparisonTests {
         #expect(comparison.statisticsA.coverage == 0)
     }
 
-    @Test("word diff: a changed day reads as one swap, not confetti")
+    @Test("word diff: a changed day reads as one swap, not confetti; the changed fact makes the pair partial")
     func wordDiff() {
         let comparison = compare("The army said on Friday that it had taken the town of Sudzha.",
                                  "The army said on Saturday that it had captured the town of Sudzha.")
         let group = comparison.groups[0]
-        #expect(group.sentenceClass == .near)
+        // Most words kept in order, but the day differs: not the same statement.
+        #expect(group.sentenceClass == .partial)
+        #expect(group.features.wordOrder >= 0.8)
         let a = comparison.a, b = comparison.b
         #expect(group.diff.a.filter { $0.operation == .removed }.map { a.text(of: $0.span) } == ["Friday", "taken"])
         #expect(group.diff.b.filter { $0.operation == .added }.map { b.text(of: $0.span) } == ["Saturday", "captured"])

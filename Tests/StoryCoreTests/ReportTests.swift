@@ -35,9 +35,11 @@ struct ReportTests {
         let header = page.texts("//header").joined()
         #expect(header.contains("kursk-original.txt") && header.contains("kursk-syndicated.txt"))
         #expect(header.contains("1143") && header.contains("664") && header.contains("2026-11-22 03:00 UTC"))
-        // Summary: one row per class and coverage.
+        // Summary: a header, one row per class, coverage and own words.
         #expect(page.texts("//section[@class='summary']//tr/th").contains("coverage"))
-        #expect(page.count("//section[@class='summary']//tr") == 6)
+        #expect(page.texts("//section[@class='summary']//tr/th").contains("own words"))
+        #expect(page.count("//section[@class='summary']//tr") == 8)
+        #expect(page.count("//section[@class='summary']//tr[@class='partial']") == 1)
         // Word changes.
         #expect(page.texts("//span[@id='a2']/del") == ["Mr."])
         #expect(page.texts("//span[@id='b5']/ins") == ["on Truth Social"])
@@ -92,8 +94,9 @@ struct ReportTests {
         let md = MarkdownReport.render(comparison, options: options)
         #expect(md.contains("| class | A sentences | A words | B sentences | B words |\n|---|---:|---:|---:|---:|\n"))
         #expect(md.contains("| identical | 2 | 38 (3.3%) | 2 | 38 (5.7%) |"))
-        #expect(md.contains("| **coverage** | | 63% | | 93% |"))
-        #expect(md.contains("> _near_, score 0.89 **A3** “I have strongly requested to President Putin that their lives be spared,” ~~Mr.~~ Trump wrote.\n>\n> **B6** “I have strongly requested to President Putin that their lives be spared,” Trump wrote **on Truth Social**.\n"))
+        #expect(md.contains("| **coverage** | | 66% | | 93% |"))
+        #expect(md.contains("| partial | 6 |"))
+        #expect(md.contains("> _near_, score 0.88 **A3** “I have strongly requested to President Putin that their lives be spared,” ~~Mr.~~ Trump wrote.\n>\n> **B6** “I have strongly requested to President Putin that their lives be spared,” Trump wrote **on Truth Social**.\n"))
         // Read back: markers and escapes removed, every sentence of both stories is there.
         var plain = md.replacingOccurrences(of: "~~", with: "").replacingOccurrences(of: "**", with: "")
         plain = plain.replacingOccurrences(of: #"(?<!\\)_"#, with: "", options: .regularExpression)

@@ -11,7 +11,7 @@ struct PanelTests {
         #expect(reader.overlay == .facts)
         let screen = reader.render().lines
         #expect(screen[1].contains("facts · "))
-        #expect(screen.contains { $0.contains("only A   date         Feb. 12") && $0.hasSuffix("A34 │") })
+        #expect(screen.contains { $0.contains("only A   date         Feb. 12") && $0.contains("A34 │") })
         #expect(screen.contains { $0.contains("only B   organisation New York Times") })
         let index = try #require(reader.factItems.firstIndex { $0.text.contains("Feb. 12") })
         try reader.play(Array(repeating: "j", count: index).joined(separator: " ") + " <Enter>")

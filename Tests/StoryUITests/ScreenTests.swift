@@ -87,7 +87,8 @@ struct ScreenTests {
         var reader = UIFixtures.reader(comparison, width: 100, height: 12)
         let theme = reader.theme
         let grid = reader.render()
-        let near = theme[.text].patched(with: theme[.near])
+        // The day changed: the pair is partial.
+        let near = theme[.text].patched(with: theme[.partial])
         let entries: [(Style, Character)] = [
             (.plain, " "),
             (theme[.text].patched(with: theme[.identical]), "i"),
@@ -98,7 +99,7 @@ struct ScreenTests {
             (near.patched(with: theme[.cursor]), "N"),
             (near.patched(with: theme[.wordRemoved]).patched(with: theme[.cursor]), "R"),
             (near.patched(with: theme[.wordAdded]), "a"),
-            (theme[.gutter].patched(with: theme[.near]).patched(with: Style(bold: true)), "~"),
+            (theme[.gutter].patched(with: theme[.partial]).patched(with: Style(bold: true)), "⊂"),
             (theme[.gutter].patched(with: theme[.identical]).patched(with: Style(bold: true)), "="),
             (theme[.gutter].patched(with: theme[.flag]), "!"),
         ]
@@ -106,7 +107,7 @@ struct ScreenTests {
         let legend = Dictionary(entries, uniquingKeysWith: { first, _ in first })
         let lines = grid.lines
         // The day changed: a fact flag on both sides of the gutter.
-        #expect(lines[1] == "The army said on Friday that it had taken the   !~!The army said on Saturday that it had captured")
+        #expect(lines[1] == "The army said on Friday that it had taken the   !⊂!The army said on Saturday that it had captured")
         let map = grid.styleMap(legend)
         // "Friday" removed (and under the cursor) on the left; "Saturday" added on the right.
         let friday = lines[1].range(of: "Friday")!.lowerBound.utf16Offset(in: lines[1])
@@ -114,7 +115,7 @@ struct ScreenTests {
         let saturday = lines[1].range(of: "Saturday")!.lowerBound.utf16Offset(in: lines[1])
         #expect(Array(map[1])[saturday..<saturday + 8].allSatisfy { $0 == "a" })
         #expect(Array(map[1])[0..<3] == ["N", "N", "N"])
-        #expect(Array(map[1])[49] == "~")
+        #expect(Array(map[1])[49] == "⊂")
         #expect(Array(map[1])[48] == "!" && Array(map[1])[50] == "!")
         #expect(map[4].hasPrefix("iiiiiiiii"))
         #expect(Array(map[4])[49] == "=")

@@ -42,13 +42,13 @@ enum UIFixtures {
 
 extension UIFixtures {
     /// A letter for every look the reader gives text, from the renderer's own `style(of:)`:
-    /// class i n p u b (identical, near, paraphrase, unique, boilerplate), v a moved sentence,
+    /// class i n p t u b (identical, near, paraphrase, partial, unique, boilerplate), v a moved sentence,
     /// + - m a word added, removed or moved, capitals under the cursor, * a search match;
-    /// H header, S status, M message, ~ = ≈ < > ↷ ⋔ · gutter marks, space unstyled.
+    /// H header, S status, M message, ~ = ≈ ⊂ < > ↷ ⋔ · gutter marks, space unstyled.
     static func legend(for reader: Reader) -> [Style: Character] {
         let theme = reader.theme
         var entries: [(Style, Character)] = [(.plain, " "), (theme[.header], "H"), (theme[.status], "S")]
-        let classLetters: [(SentenceClass, Character)] = [(.identical, "i"), (.near, "n"), (.paraphrase, "p"), (.unique, "u"), (.boilerplate, "b")]
+        let classLetters: [(SentenceClass, Character)] = [(.identical, "i"), (.near, "n"), (.paraphrase, "p"), (.partial, "t"), (.unique, "u"), (.boilerplate, "b")]
         // Which sentences are moved decides the moved look, so use real ones from the comparison.
         let comparison = reader.comparison
         let movedA = comparison.groups.first { $0.moved }.map { SentenceRef(.a, $0.a[0]) }
@@ -77,12 +77,12 @@ extension UIFixtures {
                 }
             }
         }
-        let gutter: [(ThemeRole, Character)] = [(.identical, "="), (.near, "~"), (.paraphrase, "≈"), (.unique, "<"), (.moved, "↷"), (.gutter, "⋔"), (.boilerplate, "·")]
+        let gutter: [(ThemeRole, Character)] = [(.identical, "="), (.near, "~"), (.paraphrase, "≈"), (.partial, "⊂"), (.unique, "<"), (.moved, "↷"), (.gutter, "⋔"), (.boilerplate, "·")]
         for (role, symbol) in gutter { entries.append((theme[.gutter].patched(with: theme[role]).patched(with: Style(bold: true)), symbol)) }
         entries.append((theme[.gutter].patched(with: theme[.flag]), "!"))
         entries.append((theme[.gutter], "|"))
         entries.append((theme[.message], "M"))
-        for (_, role) in [("", ThemeRole.identical), ("", .near), ("", .paraphrase), ("", .unique), ("", .moved), ("", .gutter)] {
+        for (_, role) in [("", ThemeRole.identical), ("", .near), ("", .paraphrase), ("", .partial), ("", .unique), ("", .moved), ("", .gutter)] {
             entries.append((theme[.status].patched(with: Style(foreground: theme[role].foreground, bold: theme[role].bold)), "S"))
         }
         entries.append((theme[.overlay], "O"))

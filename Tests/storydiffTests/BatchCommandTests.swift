@@ -39,7 +39,7 @@ struct BatchCommandTests {
         for (line, (index, identical)) in zip(lines, expected) {
             #expect(line.identical == identical, "line \(line.line)")
             switch index % 4 {
-            case 0: #expect(line.coverage == ["a": 0.6317, "b": 0.9262]); #expect(line.groups == 25)
+            case 0: #expect(line.coverage == ["a": 0.6614, "b": 0.9262]); #expect(line.groups == 25)
             case 2: #expect(line.error == "\(directory.path)/missing-\(index).txt: no such file")
             case 3: #expect(line.error == "line \(index + 3): expected pathA<TAB>pathB")
             default: #expect(line.error == nil)

@@ -42,7 +42,7 @@ struct CommandLineTests {
         let result = try BinaryRunner.run([original, syndicated, "--format", "json"])
         #expect(result.status == 1)
         let document = try JSONDecoder().decode(ComparisonDocument.self, from: Data(result.stdout.utf8))
-        #expect(document.version == 1)
+        #expect(document.version == 2)
         #expect(document.offsets == "unicode-scalars")
         #expect(!document.identical)
         #expect(document.a.sentences.count == 46)

@@ -34,6 +34,9 @@ struct PairScorer {
 
     func weight(_ term: Int, count: Int) -> Double { Double(count) * idf[term] }
 
+    /// The word-order measure of two profiles.
+    func scratchOrder(_ a: SentenceProfile, _ b: SentenceProfile) -> Double { scratch.orderRatio(a.order, b.order) }
+
     func norm(_ profile: SentenceProfile) -> Double { norm(profile.terms) }
 
     func norm(_ terms: SharedRun<TermCount>) -> Double {

@@ -8,6 +8,8 @@ struct ProfileTable {
     private var orderEnds: [Int] = []
     private var termList: [TermCount] = []
     private var termEnds: [Int] = []
+    private var nameList: [Int] = []
+    private var nameEnds: [Int] = []
     /// Empty sets cost no heap block, so most sentences pay only the slot.
     private var numberSets: [Set<String>] = []
 
@@ -17,6 +19,7 @@ struct ProfileTable {
         wordCounts.reserveCapacity(sentences)
         orderEnds.reserveCapacity(sentences)
         termEnds.reserveCapacity(sentences)
+        nameEnds.reserveCapacity(sentences)
         numberSets.reserveCapacity(sentences)
     }
 
@@ -33,7 +36,8 @@ struct ProfileTable {
 
     subscript(sentence: Int) -> SentenceProfile {
         SentenceProfile(identity: identities[sentence], order: SharedRun(orderIDs, bounds(orderEnds, sentence)),
-                        terms: terms(of: sentence), numbers: numberSets[sentence], wordCount: wordCounts[sentence])
+                        terms: terms(of: sentence), numbers: numberSets[sentence], wordCount: wordCounts[sentence],
+                        names: SharedRun(nameList, bounds(nameEnds, sentence)))
     }
 
     /// Profiles the next sentence from its tokens and their interned keys.
@@ -41,11 +45,18 @@ struct ProfileTable {
         var content: [Int] = []
         var numbers = Set<String>()
         var wordCount = 0
+        // In a headline written in title case every word is capitalised: there (and for the
+        // first word) a name is a capitalised word WordNet knows as a name or not at all.
+        let words = tokens.filter { $0.isWord && $0.key.utf8.count > 3 }
+        let titleCase = words.count >= 3 && words.filter(\.isCapitalized).count * 10 >= words.count * 7
         for (token, keyID) in zip(tokens, keyIDs) where token.isWord {
+            let opening = wordCount == 0
             wordCount += 1
+            let isName = token.isCapitalized && ((!opening && !titleCase) || vocabulary.isName(token.key, keyID: keyID))
             for index in vocabulary.parts(of: token.key, keyID: keyID) {
                 let part = vocabulary.allParts[index]
                 orderIDs.append(part.id)
+                if isName && !part.isStopWord && !part.isNumber { nameList.append(part.id) }
                 // A number is its own stem, so the vocabulary's word for it is its text.
                 if part.isNumber { numbers.insert(vocabulary.words[part.id]) }
                 if !part.isStopWord { content.append(part.id) }
@@ -54,6 +65,7 @@ struct ProfileTable {
         orderEnds.append(orderIDs.count)
         termList += SentenceProfile.counted(content)
         termEnds.append(termList.count)
+        nameEnds.append(nameList.count)
         identities.append(MatchKey.identity(text))
         numberSets.append(numbers)
         wordCounts.append(wordCount)

@@ -14,6 +14,9 @@ struct SentenceAligner {
         var features: MatchFeatures
         var identical: Bool
         var moved = false
+        /// The judge's similarity (1 for identical groups) and, below "same meaning", the side that says more.
+        var similarity = 1.0
+        var saysMore: Side?
     }
 
     /// A group while alignment runs: the measures decide, the features for people come at the end.
@@ -61,6 +64,9 @@ struct SentenceAligner {
     }
 
     static let growthSlack = 0.02
+    /// How far (in sentences) a pair's other sentence may sit from an in-place merge and still be
+    /// in place.
+    static let inPlaceReach = 3
     static let partContainment = 0.3
     /// A neighbour that explains this much more of the other side joins even if the score dips.
     static let explainedGain = 0.15
@@ -149,19 +155,39 @@ struct SentenceAligner {
             if !added { break }
         }
 
-        // 3. Splits and merges.
-        for index in groups.indices where !groups[index].identical {
+        // 3. Splits and merges: first those that take a neighbour back from a pair out of place,
+        //    then growth into free neighbours.
+        preferInPlaceMerges(&groups, groupOfA: &groupOfA, groupOfB: &groupOfB)
+        for index in groups.indices where !groups[index].identical && !groups[index].a.isEmpty {
             grow(&groups[index], id: index, groupOfA: &groupOfA, groupOfB: &groupOfB)
+        }
+        // Pairs dissolved by an in-place merge leave empty drafts; ids are renumbered.
+        if groups.contains(where: { $0.a.isEmpty }) {
+            groups.removeAll { $0.a.isEmpty || $0.b.isEmpty }
+            groupOfA = [Int?](repeating: nil, count: groupOfA.count)
+            groupOfB = [Int?](repeating: nil, count: groupOfB.count)
+            for (id, group) in groups.enumerated() {
+                for s in group.a { groupOfA[s] = id }
+                for s in group.b { groupOfB[s] = id }
+            }
         }
 
         // 4. Moves.
         markMoves(&groups)
 
-        // The features people read, once per group.
+        // The features people read and the judgement, once per group.
+        let synonyms = SynonymTable(vocabulary: scorer.vocabulary)
         return groups.map { draft in
-            let (_, features) = scorer.features(SentenceProfile.joined(draft.a.map { profilesA[$0] }),
-                                                SentenceProfile.joined(draft.b.map { profilesB[$0] }))
-            return Group(a: draft.a, b: draft.b, score: draft.score, features: features, identical: draft.identical, moved: draft.moved)
+            let a = SentenceProfile.joined(draft.a.map { profilesA[$0] }), b = SentenceProfile.joined(draft.b.map { profilesB[$0] })
+            var (_, features) = scorer.features(a, b)
+            var group = Group(a: draft.a, b: draft.b, score: draft.score, features: features, identical: draft.identical, moved: draft.moved)
+            guard !draft.identical else { return group }
+            let evidence = scorer.evidence(a, b, synonyms: synonyms)
+            features.synonyms = evidence.synonyms
+            group.features = features
+            group.similarity = PairJudge.similarity(evidence)
+            if group.similarity < PairJudge.sameMeaning { group.saysMore = PairJudge.saysMore(evidence) }
+            return group
         }
     }
 
@@ -218,6 +244,49 @@ struct SentenceAligner {
     }
 
     /// Adds unmatched neighbours to one side of a group while that lifts the score.
+    /// Two sentences of one version rewritten as one sentence of the other, where one of the two
+    /// was paired first with a sentence far away that echoes it (a lead that a later paragraph
+    /// repeats): the merge in place wins when it scores at least as well as that distant pair,
+    /// and the distant sentence is left free. A pair counts as distant when its other sentence
+    /// is more than `inPlaceReach` sentences from where the merge sits.
+    private func preferInPlaceMerges(_ groups: inout [Draft], groupOfA: inout [Int?], groupOfB: inout [Int?]) {
+        for index in groups.indices where !groups[index].identical && groups[index].a.count == 1 && groups[index].b.count == 1 {
+            for side in [Side.a, .b] {
+                let group = groups[index]
+                guard group.a.count == 1, group.b.count == 1 else { break }
+                let run = side == .a ? group.a : group.b, single = side == .a ? group.b[0] : group.a[0]
+                let neighbours = side == .a
+                    ? self.neighbours(of: run, in: comparedA, positions: positionA, paragraphs: paragraphOfA)
+                    : self.neighbours(of: run, in: comparedB, positions: positionB, paragraphs: paragraphOfB)
+                for neighbour in neighbours {
+                    guard let other = side == .a ? groupOfA[neighbour] : groupOfB[neighbour], other != index else { continue }
+                    let rival = groups[other]
+                    guard !rival.identical, rival.a.count == 1, rival.b.count == 1 else { continue }
+                    // The neighbour's partner, on the single side: far from this pair's sentence?
+                    let partner = side == .a ? rival.b[0] : rival.a[0]
+                    let distance = side == .a ? abs(positionB[partner] - positionB[single]) : abs(positionA[partner] - positionA[single])
+                    guard distance > Self.inPlaceReach else { continue }
+                    let merged = (run + [neighbour]).sorted()
+                    let a = side == .a ? merged : group.a, b = side == .b ? merged : group.b
+                    let joinedA = SentenceProfile.joined(a.map { profilesA[$0] }), joinedB = SentenceProfile.joined(b.map { profilesB[$0] })
+                    let measure = scorer.measure(joinedA, joinedB)
+                    let part = side == .a ? profilesA[neighbour] : profilesB[neighbour]
+                    let contained = containment(part, in: side == .a ? joinedB : joinedA)
+                    guard measure.score >= PairScorer.paraphraseScore, measure.score >= rival.score,
+                          measure.score >= group.score + Self.growthSlack, contained >= Self.strongPartContainment else { continue }
+                    groups[index].a = a
+                    groups[index].b = b
+                    groups[index].measure = measure
+                    if side == .a { groupOfA[neighbour] = index; groupOfB[partner] = nil }
+                    else { groupOfB[neighbour] = index; groupOfA[partner] = nil }
+                    groups[other].a = []
+                    groups[other].b = []
+                    break
+                }
+            }
+        }
+    }
+
     private func grow(_ group: inout Draft, id: Int, groupOfA: inout [Int?], groupOfB: inout [Int?]) {
         while group.a.count + group.b.count < 5 {
             var options: [(side: Side, sentence: Int)] = []

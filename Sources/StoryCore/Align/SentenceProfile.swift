@@ -14,6 +14,8 @@ struct Vocabulary {
     var keyCount: Int { partsOfKey.count }
     /// Compounds the stories write both with and without hyphens: one word either way.
     var compounds = Compounds()
+    /// Whether WordNet reads a token key as a name, by key id (0 unknown, 1 no, 2 yes).
+    private var nameOfKey: [UInt8] = []
 
     init() {}
 
@@ -53,11 +55,23 @@ struct Vocabulary {
         let parts = compounds.joinedForm(of: key).map { [$0] } ?? SentenceProfile.normalisedParts(folded: key)
         for part in parts where !Lexicon.honorifics.contains(part) {
             let isNumber = part.utf8.first.map { $0 >= 0x30 && $0 <= 0x39 } ?? false
-            let stem = isNumber ? part : Stemmer.stem(part)
+            let stem = isNumber ? part : WordStem.stem(part)
             allParts.append(Part(id: id(stem, surface: part), isNumber: isNumber, isStopWord: Lexicon.stopWords.contains(part)))
         }
         partsOfKey[keyID] = first..<allParts.count
         return first..<allParts.count
+    }
+
+    /// A capitalised word WordNet knows as a name or not at all (looked up once per key).
+    mutating func isName(_ key: String, keyID: Int) -> Bool {
+        if nameOfKey.count <= keyID { nameOfKey += [UInt8](repeating: 0, count: keyID + 1 - nameOfKey.count) }
+        if nameOfKey[keyID] == 0 { nameOfKey[keyID] = WordNet.shared.isName(key) ? 2 : 1 }
+        return nameOfKey[keyID] == 2
+    }
+
+    /// The stem is a number (its word is digits).
+    func isNumber(_ term: Int) -> Bool {
+        words.indices.contains(term) && (words[term].utf8.first.map { $0 >= 0x30 && $0 <= 0x39 } ?? false)
     }
 
     mutating func id(_ stem: String, surface: String) -> Int {
@@ -89,6 +103,8 @@ struct SentenceProfile {
     var numbers: Set<String>
     /// Words as a reader counts them.
     var wordCount: Int
+    /// Content stems written as names (capitalised inside the sentence), in text order.
+    var names: SharedRun<Int> = SharedRun([])
 
     /// The profile of one free-standing sentence.
     static func make(_ text: String, tokens: [Token], keyIDs: [Int], vocabulary: inout Vocabulary) -> SentenceProfile {
@@ -118,7 +134,7 @@ struct SentenceProfile {
         func flush() {
             guard !current.isEmpty else { return }
             let part = String(decoding: current, as: UTF8.self)
-            parts.append(Lexicon.numberWords[part] ?? part)
+            parts.append(Lexicon.numberWords[part] ?? Lexicon.ordinalWords[part] ?? part)
             current.removeAll(keepingCapacity: true)
         }
         for byte in bytes {
@@ -137,15 +153,16 @@ struct SentenceProfile {
     /// Merges the profiles of several sentences (a split or merged group).
     static func joined(_ profiles: [SentenceProfile]) -> SentenceProfile {
         if profiles.count == 1 { return profiles[0] }
-        var order: [Int] = [], terms: [TermCount] = [], numbers = Set<String>(), wordCount = 0
+        var order: [Int] = [], terms: [TermCount] = [], numbers = Set<String>(), wordCount = 0, names: [Int] = []
         for profile in profiles {
             order += profile.order
+            names += profile.names
             terms = merged(terms, profile.terms)
             numbers.formUnion(profile.numbers)
             wordCount += profile.wordCount
         }
         return SentenceProfile(identity: profiles.map(\.identity).joined(separator: " "), order: SharedRun(order),
-                               terms: SharedRun(terms), numbers: numbers, wordCount: wordCount)
+                               terms: SharedRun(terms), numbers: numbers, wordCount: wordCount, names: SharedRun(names))
     }
 
     /// Two sorted term lists as one, counts added.

@@ -186,11 +186,11 @@ enum FactExtractor {
             }
             // "three years ago", "a few weeks ago".
             if let (value, end) = count(at: i), FactLexicon.periodUnits.contains(key(end)), key(end + 1) == "ago" {
-                emit(.date, key: "date:\(value) \(Stemmer.stem(key(end))) ago", from: i, to: end + 2)
+                emit(.date, key: "date:\(value) \(WordStem.stem(key(end))) ago", from: i, to: end + 2)
                 return end + 2
             }
             if k == "a", key(i + 1) == "few" || key(i + 1) == "couple", FactLexicon.periodUnits.contains(key(i + 2)), key(i + 3) == "ago" {
-                emit(.date, key: "date:few \(Stemmer.stem(key(i + 2))) ago", from: i, to: i + 4)
+                emit(.date, key: "date:few \(WordStem.stem(key(i + 2))) ago", from: i, to: i + 4)
                 return i + 4
             }
             if let y = year(at: i), !isCountedNoun(i + 1) {
@@ -327,7 +327,7 @@ enum FactExtractor {
             start = i
             // "30-day", "three-year".
             if let (value, unit) = hyphenated(at: j) {
-                emit(.number, key: "number:\(value) \(Stemmer.stem(unit))", from: start, to: j + 1)
+                emit(.number, key: "number:\(value) \(WordStem.stem(unit))", from: start, to: j + 1)
                 return j + 1
             }
             guard let (value, afterNumber) = count(at: j) else { return nil }
@@ -352,7 +352,7 @@ enum FactExtractor {
             if !isDigits && value == "1" && words[j].key == "one" { return nil }
             // "the two leaders" points back at people already named; it is not a new figure.
             if !isDigits, start == j, key(j - 1) == "the", !words[j].key.contains("-") { return nil }
-            emit(.number, key: "number:\(value) \(Stemmer.stem(unit))", from: start, to: probe + 1)
+            emit(.number, key: "number:\(value) \(WordStem.stem(unit))", from: start, to: probe + 1)
             return probe + 1
         }
 

@@ -12,4 +12,6 @@ public struct MatchFeatures: Codable, Hashable, Sendable {
     /// Numbers that only one side states (a changed count, date or amount).
     public var numbersOnlyA: [String]
     public var numbersOnlyB: [String]
+    /// Words matched through WordNet or as two spellings of one word ("challenged/disputed").
+    public var synonyms: [String] = []
 }

@@ -15,14 +15,30 @@ public struct MatchGroup: Codable, Hashable, Sendable {
     public var b: [Int]
     public var sentenceClass: SentenceClass
     public var shape: Shape
-    /// Similarity in [0, 1].
+    /// Similarity in [0, 1], calibrated on human judgements (`PairJudge`): 1 the same meaning;
+    /// from about 0.67 the two say the same thing.
     public var score: Double
+    /// For a partial pair, the side that says materially more; nil when both sides add
+    /// something the other lacks (or the pair is not partial).
+    public var saysMore: Side?
     public var features: MatchFeatures
     /// The pair stands out of the order of the surrounding matches: text was moved.
     public var moved: Bool
     public var diff: WordDiff
 
     enum CodingKeys: String, CodingKey {
-        case id, a, b, sentenceClass = "class", shape, score, features, moved, diff
+        case id, a, b, sentenceClass = "class", shape, score, saysMore, features, moved, diff
+    }
+}
+
+extension MatchGroup {
+    /// What a partial pair's extra content is, for the message line and the reports.
+    public var partialNote: String? {
+        guard sentenceClass == .partial else { return nil }
+        switch saysMore {
+        case .a: return "A says more"
+        case .b: return "B says more"
+        case nil: return "each says something the other does not"
+        }
     }
 }

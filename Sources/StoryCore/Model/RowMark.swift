@@ -1,12 +1,13 @@
 /// What a paragraph row's gutter says: the same marks in the reader and in every report.
 public enum RowMark: String, Sendable, CaseIterable {
-    case identical, near, paraphrase, onlyA, onlyB, moved, grouped, boilerplate, unmatched
+    case identical, near, paraphrase, partial, onlyA, onlyB, moved, grouped, boilerplate, unmatched
 
     public var symbol: String {
         switch self {
         case .identical: return "="
         case .near: return "~"
         case .paraphrase: return "≈"
+        case .partial: return "⊂"
         case .onlyA: return "<"
         case .onlyB: return ">"
         case .moved: return "↷"
@@ -42,6 +43,7 @@ extension Comparison {
         case .identical: return .identical
         case .near: return .near
         case .paraphrase: return .paraphrase
+        case .partial: return .partial
         case .boilerplate: return .boilerplate
         case .unique: return .unmatched
         }

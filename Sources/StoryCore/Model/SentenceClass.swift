@@ -6,6 +6,9 @@ public enum SentenceClass: String, Codable, Sendable, CaseIterable, Comparable {
     case near
     /// Reworded with the same content.
     case paraphrase
+    /// Shares content, but one side says materially more (a clause, a fact, a quotation the
+    /// other lacks) or something different: the word diff shows what.
+    case partial
     /// No counterpart in the other version.
     case unique
     /// Site chrome: not compared.
@@ -15,7 +18,13 @@ public enum SentenceClass: String, Codable, Sendable, CaseIterable, Comparable {
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rank < rhs.rank }
 
     /// Matched with something on the other side.
-    public var isMatched: Bool { self == .identical || self == .near || self == .paraphrase }
+    public var isMatched: Bool { self == .identical || self == .near || self == .paraphrase || self == .partial }
+
+    /// The classes of compared sentences, in the order summaries list them.
+    public static let compared: [SentenceClass] = [.identical, .near, .paraphrase, .partial, .unique]
+
+    /// Matched and saying the same thing (a partial pair does not).
+    public var meansTheSame: Bool { self == .identical || self == .near || self == .paraphrase }
 }
 
 /// Which version of the story.

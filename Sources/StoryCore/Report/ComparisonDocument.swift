@@ -1,7 +1,7 @@
-/// The JSON form of a comparison (schema version 1, described in docs/json-schema.md).
+/// The JSON form of a comparison (schema version 2, described in docs/json-schema.md).
 /// These types are the schema: `storydiff` encodes them and consumers can decode them.
 public struct ComparisonDocument: Codable, Sendable, Equatable {
-    public static let currentVersion = 1
+    public static let currentVersion = 2
 
     public var version: Int
     public var generator: String

@@ -71,21 +71,22 @@ public enum HTMLReport {
         let a = comparison.statisticsA, b = comparison.statisticsB
         var html = "<section class=\"summary\">\n<h2>Summary</h2>\n<div class=\"wide\"><table>\n"
         html += "<tr><th>class</th><th>A sentences</th><th>A words</th><th>A share</th><th>B sentences</th><th>B words</th><th>B share</th></tr>\n"
-        for sentenceClass in [SentenceClass.identical, .near, .paraphrase, .unique] {
+        for sentenceClass in SentenceClass.compared {
             html += "<tr class=\"\(sentenceClass.rawValue)\"><th><span class=\"s \(sentenceClass.rawValue)\">\(sentenceClass.rawValue)</span></th>"
             html += "<td>\(a.sentences(sentenceClass))</td><td>\(a.words(sentenceClass))</td><td>\(TextReport.percent(a.share(sentenceClass)))</td>"
             html += "<td>\(b.sentences(sentenceClass))</td><td>\(b.words(sentenceClass))</td><td>\(TextReport.percent(b.share(sentenceClass)))</td></tr>\n"
         }
         html += "<tr class=\"coverage\"><th>coverage</th><td colspan=\"3\">\(TextReport.percent(a.coverage))</td><td colspan=\"3\">\(TextReport.percent(b.coverage))</td></tr>\n"
-        html += "</table></div>\n<p class=\"note\">Coverage: the share of a version's words whose sentence has a counterpart in the other. Boilerplate (site chrome) is left out: A \(a.boilerplateSentences), B \(b.boilerplateSentences) sentences.</p>\n</section>\n"
+        html += "<tr class=\"own\"><th>own words</th><td colspan=\"3\">\(a.ownWords) (\(TextReport.percent(a.ownShare)))</td><td colspan=\"3\">\(b.ownWords) (\(TextReport.percent(b.ownShare)))</td></tr>\n"
+        html += "</table></div>\n<p class=\"note\">Coverage: the share of a version's words whose sentence has a counterpart in the other (partial pairs included). Own words: those only that version has (its unique sentences, and words its matched sentences add). Boilerplate (site chrome) is left out: A \(a.boilerplateSentences), B \(b.boilerplateSentences) sentences.</p>\n</section>\n"
         return html
     }
 
     static func legend() -> String {
         """
         <section class="legend"><h2>Legend</h2><p>
-        <span class="s identical">identical</span> · <span class="s near">near (small edits)</span> · <span class="s paraphrase">paraphrase</span> · <span class="s unique">only in one version</span> · <span class="s moved">moved</span> · <span class="s boilerplate">boilerplate</span> ·
-        words: <del>removed</del> <ins>added</ins> <span class="mv">moved</span> · gutter: = ~ ≈ &lt; &gt; ↷ ⋔ (split or merged) · ↗ links jump to the counterpart
+        <span class="s identical">identical</span> · <span class="s near">near (small edits)</span> · <span class="s paraphrase">paraphrase</span> · <span class="s partial">partial (one says more)</span> · <span class="s unique">only in one version</span> · <span class="s moved">moved</span> · <span class="s boilerplate">boilerplate</span> ·
+        words: <del>removed</del> <ins>added</ins> <span class="mv">moved</span> · gutter: = ~ ≈ ⊂ &lt; &gt; ↷ ⋔ (split or merged) · ↗ links jump to the counterpart
         </p></section>
 
         """
@@ -133,6 +134,7 @@ public enum HTMLReport {
             let other = side.other
             title += " · score \(TextReport.format2(group.score)) · with " + counterparts.map { "\(other == .a ? "A" : "B")\($0 + 1)" }.joined(separator: "+")
             if group.shape != .oneToOne { title += " (\(group.shape.rawValue))" }
+            if let partial = group.partialNote { title += " · " + partial }
             if group.moved { classes.append("moved"); title += " · moved" }
             if group.moved || group.shape != .oneToOne {
                 // Linked both ways: the counterpart carries a link back here.
@@ -198,7 +200,8 @@ public enum HTMLReport {
             ".row { display: grid; grid-template-columns: minmax(0, 1fr) 2rem minmax(0, 1fr); gap: .2rem .8rem; border-top: 1px solid rgba(128,128,128,.25); padding: .4rem 0 }",
             ".side p { margin: 0 0 .6rem } .gutter { text-align: center; font-weight: bold; padding-top: .1rem }",
             ".side.empty { background: repeating-linear-gradient(45deg, transparent, transparent 6px, rgba(128,128,128,.08) 6px, rgba(128,128,128,.08) 12px) }",
-            rule(".s.identical", "identical"), rule(".s.near", "near"), rule(".s.paraphrase", "paraphrase"), rule(".s.unique", "unique"),
+            rule(".s.identical", "identical"), rule(".s.near", "near"), rule(".s.paraphrase", "paraphrase"), rule(".s.partial", "partial"),
+            rule(".s.unique", "unique"),
             rule(".s.moved", "moved"), rule(".s.boilerplate, p.boilerplate", "boilerplate"),
             rule("p.headline", "headline", extra: "font-size: 1.15rem"), rule("p.credit, p.byline, p.dateline", "credit"),
             rule("del", "word.removed", extra: "text-decoration: line-through"), rule("ins", "word.added", extra: "text-decoration: none"),

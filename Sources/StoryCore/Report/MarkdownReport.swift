@@ -26,12 +26,14 @@ public enum MarkdownReport {
         md += "## Summary\n\n"
         md += "| class | A sentences | A words | B sentences | B words |\n|---|---:|---:|---:|---:|\n"
         let a = comparison.statisticsA, b = comparison.statisticsB
-        for sentenceClass in [SentenceClass.identical, .near, .paraphrase, .unique] {
+        for sentenceClass in SentenceClass.compared {
             md += "| \(sentenceClass.rawValue) | \(a.sentences(sentenceClass)) | \(a.words(sentenceClass)) (\(TextReport.percent(a.share(sentenceClass)))) "
             md += "| \(b.sentences(sentenceClass)) | \(b.words(sentenceClass)) (\(TextReport.percent(b.share(sentenceClass)))) |\n"
         }
-        md += "| **coverage** | | \(TextReport.percent(a.coverage)) | | \(TextReport.percent(b.coverage)) |\n\n"
-        md += "Coverage is the share of a version's words whose sentence has a counterpart in the other; boilerplate "
+        md += "| **coverage** | | \(TextReport.percent(a.coverage)) | | \(TextReport.percent(b.coverage)) |\n"
+        md += "| **own words** | | \(a.ownWords) (\(TextReport.percent(a.ownShare))) | | \(b.ownWords) (\(TextReport.percent(b.ownShare))) |\n\n"
+        md += "Coverage is the share of a version's words whose sentence has a counterpart in the other (partial pairs included); "
+        md += "own words are those only that version has (its unique sentences, and words its matched sentences add); boilerplate "
         md += "(A \(a.boilerplateSentences), B \(b.boilerplateSentences) sentences) is left out. "
         md += "Words: ~~removed~~, **added**, _moved_.\n\n## Aligned passages\n"
         if options.hideIdentical { md += "\nOnly differences: rows whose sentences are all identical are left out.\n" }
@@ -73,6 +75,7 @@ public enum MarkdownReport {
             var note = "_\(group.sentenceClass.rawValue)_"
             if group.shape != .oneToOne { note += " (\(group.shape.rawValue))" }
             if group.sentenceClass != .identical { note += ", score \(TextReport.format2(group.score))" }
+            if let partial = group.partialNote { note += ", \(partial)" }
             if group.moved { note += ", moved" }
             var md = "\n"
             let quotes = group.a.map { ("A", Side.a, $0) } + group.b.map { ("B", Side.b, $0) }

@@ -19,7 +19,7 @@ public struct ReportPalette: Sendable, Equatable {
         }
     }
 
-    /// Roles: page, identical, near, paraphrase, unique, moved, boilerplate, headline, credit,
+    /// Roles: page, identical, near, paraphrase, partial, unique, moved, boilerplate, headline, credit,
     /// word.added, word.removed, word.moved, gutter, header.
     public var name: String
     public var looks: [String: Look]
@@ -33,7 +33,7 @@ public struct ReportPalette: Sendable, Equatable {
 
     /// A palette without colour: attributes only.
     public static let plain = ReportPalette(name: "plain", looks: [
-        "unique": Look(bold: true), "boilerplate": Look(dim: true), "headline": Look(bold: true), "credit": Look(italic: true),
+        "partial": Look(italic: true), "unique": Look(bold: true), "boilerplate": Look(dim: true), "headline": Look(bold: true), "credit": Look(italic: true),
         "word.added": Look(bold: true, underline: true), "word.removed": Look(dim: true, underline: true), "word.moved": Look(italic: true, underline: true),
     ])
 

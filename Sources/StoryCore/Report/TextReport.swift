@@ -78,9 +78,11 @@ public enum TextReport {
             if group.shape != .oneToOne { why += " (\(group.shape.rawValue))" }
             if sentenceClass != .identical {
                 why += ", score \(format2(group.score))"
+                if let note = group.partialNote { why += "; \(note)" }
                 if !group.features.sharedWords.isEmpty { why += "; shared: \(group.features.sharedWords.prefix(4).joined(separator: ", "))" }
                 let numbers = group.features.numbersOnlyA.map { "A " + $0 } + group.features.numbersOnlyB.map { "B " + $0 }
                 if !numbers.isEmpty { why += "; numbers differ: \(numbers.joined(separator: ", "))" }
+                if !group.features.synonyms.isEmpty { why += "; same sense: \(SafeText.sanitize(group.features.synonyms.prefix(4).joined(separator: ", ")))" }
             }
             if group.moved { why += "; moved" }
             return lines + why + "\n"
@@ -120,12 +122,13 @@ public enum TextReport {
         let a = comparison.statisticsA, b = comparison.statisticsB
         func pad(_ s: String, _ width: Int) -> String { String(repeating: " ", count: max(0, width - s.count)) + s }
         var out = "              A sentences    A words   B sentences    B words\n"
-        for sentenceClass in [SentenceClass.identical, .near, .paraphrase, .unique] {
+        for sentenceClass in SentenceClass.compared {
             out += sentenceClass.rawValue.padding(12)
             out += pad("\(a.sentences(sentenceClass))", 13) + pad("\(a.words(sentenceClass)) \(percent(a.share(sentenceClass)))", 11)
             out += pad("\(b.sentences(sentenceClass))", 14) + pad("\(b.words(sentenceClass)) \(percent(b.share(sentenceClass)))", 11) + "\n"
         }
         out += "coverage".padding(12) + pad(percent(a.coverage), 24) + pad(percent(b.coverage), 25) + "\n"
+        out += "own words".padding(12) + pad("\(a.ownWords) \(percent(a.ownShare))", 24) + pad("\(b.ownWords) \(percent(b.ownShare))", 25) + "\n"
         return out
     }
 
@@ -134,6 +137,7 @@ public enum TextReport {
         case .identical: return "="
         case .near: return "~"
         case .paraphrase: return "≈"
+        case .partial: return "⊂"
         case .unique: return "<"
         case .boilerplate: return "·"
         }

@@ -24,6 +24,13 @@ enum Lexicon {
         "hundred": "100", "thousand": "1000", "million": "1000000", "billion": "1000000000", "dozen": "12",
     ]
 
+    /// Ordinals as news writes them in figures ("third day" / "3rd day"): matching forms only
+    /// (facts read "first" and "second" as words).
+    static let ordinalWords: [String: String] = [
+        "first": "1st", "second": "2nd", "third": "3rd", "fourth": "4th", "fifth": "5th", "sixth": "6th",
+        "seventh": "7th", "eighth": "8th", "ninth": "9th", "tenth": "10th",
+    ]
+
     /// Words that often open a sentence: after an abbreviation or an initial ("the U.S. How",
     /// "you and I. Did") they mean the period ended the sentence; a name after it does not.
     static let sentenceStarters: Set<String> = [

@@ -4,6 +4,8 @@ public struct Token: Hashable, Sendable {
     /// The token folded for matching (`MatchKey.fold`): lowercase, ASCII quotes and dashes.
     public var key: String
     public var isWord: Bool
+    /// Written with a capital first letter (a name, a title, or the first word of a sentence).
+    public var isCapitalized: Bool = false
 }
 
 /// Splits text into words and punctuation, keeping offsets. Words keep their inner apostrophes,
@@ -52,7 +54,10 @@ public enum Tokenizer {
     }
 
     private static func make(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int, word: Bool) -> Token {
-        Token(span: TextSpan(start, end), key: MatchKey.fold(scalars: scalars[start..<end], capacity: end - start + 4), isWord: word)
+        let first = scalars[start]
+        let capital = first.value < 0x80 ? (0x41...0x5A).contains(first.value) : first.properties.isUppercase
+        return Token(span: TextSpan(start, end), key: MatchKey.fold(scalars: scalars[start..<end], capacity: end - start + 4),
+                     isWord: word, isCapitalized: capital)
     }
 
     static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
