@@ -6,9 +6,12 @@ struct Score: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Score sentence pairs: reads lines 'text1<TAB>text2', writes one JSON object per line.",
         discussion: """
-            Each output line has similarity (0 to 1), class (identical, near, paraphrase, related, unrelated) \
-            and the features behind them. Word weights (IDF) come from all lines of the input, as they come \
-            from all sentences of both stories in a comparison.
+            Each output line has similarity (0 to 1, calibrated on human scores of news sentence pairs: \
+            from about 0.67 the two say the same thing), class (identical, near, paraphrase: the same \
+            meaning; partial: shares content but one says materially more or something different; related; \
+            unrelated), saysMore (for a partial pair, the text that says more: a or b) and the features behind \
+            them. Word weights (IDF) come from all lines of the input, as they come from all sentences of both \
+            stories in a comparison.
             """
     )
 

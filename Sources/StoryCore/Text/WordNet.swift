@@ -54,8 +54,10 @@ public struct WordNet: Sendable {
         for part in PartOfSpeech.allCases {
             var table: [String: [String]] = [:]
             if let data = FileManager.default.contents(atPath: "\(directory)/\(part.fileSuffix).exc") {
-                for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
-                    let fields = line.split(separator: " ").map(String.init)
+                // Bytes, not Characters: the lists are ASCII, and splitting by grapheme took a
+                // fifth of a small comparison's time.
+                for line in [UInt8](data).split(separator: 0x0A) {
+                    let fields = line.split(separator: 0x20).map { String(decoding: $0, as: UTF8.self) }
                     guard fields.count >= 2 else { continue }
                     let bases = Array(fields.dropFirst())
                     table[fields[0], default: []] += bases
