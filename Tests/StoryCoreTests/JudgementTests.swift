@@ -35,6 +35,12 @@ struct JudgementTests {
         #expect(result.features.numbersOnlyA.isEmpty && result.features.numbersOnlyB.isEmpty)
         #expect(result.features.wordOrder == 1)
         #expect(result.pairClass == .near)
+        // Ordinals from "third" up are figures too; "first" stays a word.
+        let ordinal = PairScoring.score([("Mandela spends third day in hospital", "Mandela in hospital for 3rd day"),
+                                         ("He spoke for the first time.", "He spoke for the first time on Monday.")])
+        #expect(ordinal[0].features.numbersOnlyA.isEmpty && ordinal[0].features.numbersOnlyB.isEmpty)
+        #expect(ordinal[0].features.sharedWords.contains("3rd"))
+        #expect(ordinal[1].features.numbersOnlyB.isEmpty)
     }
 
     @Test("synonyms a rewrite uses match by WordNet sense: challenged/disputed, advanced/gained ground")

@@ -24,10 +24,11 @@ enum Lexicon {
         "hundred": "100", "thousand": "1000", "million": "1000000", "billion": "1000000000", "dozen": "12",
     ]
 
-    /// Ordinals as news writes them in figures ("third day" / "3rd day"): matching forms only
-    /// (facts read "first" and "second" as words).
+    /// Ordinals as news writes them in figures ("third day" / "3rd day"): matching forms only.
+    /// "first" and "second" stay words: they are rarely a figure ("for the first time", "a
+    /// second"), and as numbers they made "1st" a number one side states.
     static let ordinalWords: [String: String] = [
-        "first": "1st", "second": "2nd", "third": "3rd", "fourth": "4th", "fifth": "5th", "sixth": "6th",
+        "third": "3rd", "fourth": "4th", "fifth": "5th", "sixth": "6th",
         "seventh": "7th", "eighth": "8th", "ninth": "9th", "tenth": "10th",
     ]
 
