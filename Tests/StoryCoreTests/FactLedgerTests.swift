@@ -97,6 +97,57 @@ struct SampleFactsTests {
 
 @Suite("Facts ledger on made-up stories")
 struct MadeUpFactsTests {
+    @Test("clock times are one fact each, in 24-hour form: 12:43 a.m. = 0043, 9 p.m. = 21:00; a year stays a year")
+    func clockTimes() throws {
+        let comparison = compare(
+            "The alarm sounded at 12:43 a.m. on Monday.\n\nThe last train left at 9 p.m. and the ferry at 06:00 GMT.\n\nThe bridge was built in 1930.",
+            "The alarm sounded at 0043 on Monday.\n\nThe last train left at 21:00 and the ferry at 0600 GMT.\n\nThe bridge was built in 1930.")
+        let ledger = FactLedger(comparison)
+        let alarm = try ledger.fact("12:43 a.m.")
+        #expect(alarm.kind == .time && alarm.key == "time:00:43" && alarm.status == .both)
+        #expect(alarm.b.map(\.text) == ["0043"])
+        #expect(try ledger.fact("9 p.m.").status == .both)
+        #expect(try ledger.fact("06:00 GMT").key == "time:06:00")
+        // No fragments: "12" and "43 a.m." were two counts.
+        #expect(!ledger.facts.contains { $0.kind == .number })
+        #expect(try ledger.fact("1930").kind == .date)
+        // A changed time in matched sentences is a change.
+        let changed = FactLedger(compare("The alarm sounded at 12:43 a.m. on Monday in the town.", "The alarm sounded at 1:43 a.m. on Monday in the town."))
+        #expect(try changed.fact("12:43 a.m.").status == .changed)
+    }
+
+    @Test("dates with ordinal days and a comma before the year are one date each; 9th and 19th differ")
+    func ordinalDates() throws {
+        let ledger = FactLedger(compare(
+            "The treaty was signed on 9th October 2006 in Geneva.\n\nThe talks ended on 17 October, 2013, after a long week.",
+            "The treaty was signed on 19th October 2006 in Geneva.\n\nThe talks ended on 17 October 2013 after a long week."))
+        let signed = try ledger.fact("9th October 2006")
+        #expect(signed.key == "date:2006-10-09" && signed.status == .changed)
+        let ended = try ledger.fact("17 October, 2013")
+        #expect(ended.key == "date:2013-10-17" && ended.status == .both)
+        #expect(!ledger.facts.contains { $0.key == "date:2013" })
+    }
+
+    @Test("half a million is 500,000")
+    func half() throws {
+        let ledger = FactLedger(compare("Prices rose by half a million dollars, the minister said.",
+                                        "Prices rose by 500,000 dollars, the minister said."))
+        let rise = try ledger.fact("half a million dollars")
+        #expect(rise.key == "money:USD 500000" && rise.status == .both)
+    }
+
+    @Test("money with the multiplier on the figure, and dozens: $24bn = $24 billion, two dozen = 24")
+    func amountsAndDozens() throws {
+        let ledger = FactLedger(compare(
+            "The company paid $24bn for the port.\n\nStorms damaged about two dozen homes on the coast.\n\nThe fund lent €3.5m to farmers.",
+            "The company paid $24 billion for the port.\n\nStorms damaged about 24 homes on the coast.\n\nThe fund lent 3.5 million euros to farmers."))
+        let port = try ledger.fact("$24bn")
+        #expect(port.kind == .money && port.key == "money:USD 24000000000" && port.status == .both)
+        let homes = try ledger.fact("about two dozen homes")
+        #expect(homes.key == "number:24 home" && homes.status == .both)
+        #expect(try ledger.fact("€3.5m").status == .both)
+    }
+
     @Test("a day, a count, an amount, a percentage and a person changed in matched sentences")
     func changes() throws {
         let a = """

@@ -6,6 +6,8 @@ public enum FactKind: String, Codable, Sendable, CaseIterable {
     case number
     case money
     case percent
+    /// A clock time, as a 24-hour "HH:MM": "12:43 a.m.", "9 p.m.", "06:00", "0600 GMT".
+    case time
     case person
     case place
     case organisation

@@ -80,7 +80,7 @@ enum FactExtractor {
                 guard word.isWord else { return false }
                 if word.isDigits { return true }
                 let k = word.key
-                return Lexicon.numberWords[k] != nil || FactLexicon.vagueCounts.contains(k) || k == "a" || k == "an"
+                return Lexicon.numberWords[k] != nil || FactLexicon.vagueCounts.contains(k) || k == "a" || k == "an" || k == "half"
                     || (k.utf8.contains(0x2D) && Lexicon.numberWords[String(k.prefix { $0 != "-" })] != nil)
             }
         }
@@ -98,7 +98,7 @@ enum FactExtractor {
             // Dates, amounts and percentages first: their numbers are not counts of their own.
             var i = 0
             while i < words.count {
-                if !consumed[i], let end = date(at: i) ?? money(at: i) ?? percent(at: i) { i = end } else { i += 1 }
+                if !consumed[i], let end = time(at: i) ?? date(at: i) ?? money(at: i) ?? percent(at: i) { i = end } else { i += 1 }
             }
             i = 0
             while i < words.count {
@@ -109,6 +109,49 @@ enum FactExtractor {
                 if !consumed[i], words[i].isCapitalised, let end = name(at: i) { i = end } else { i += 1 }
             }
             found.sort { $0.span.start < $1.span.start }
+        }
+
+        // MARK: Times
+
+        /// A clock time: "12:43" (with or without a.m./p.m. or a zone), "9 p.m.", and four digits
+        /// with a leading zero or a zone or "hours" after them ("0600", "1430 GMT"). Its numbers
+        /// are not counts ("12" and "43 a.m." were two facts).
+        mutating func time(at i: Int) -> Int? {
+            guard i < words.count, words[i].isDigits else { return nil }
+            let k = key(i)
+            func meridiem(_ j: Int) -> String? {
+                let m = key(j).replacingOccurrences(of: ".", with: "")
+                return m == "am" || m == "pm" ? m : nil
+            }
+            func zoneEnd(_ j: Int) -> Int { FactLexicon.timeZones.contains(key(j)) || key(j) == "hours" || key(j) == "hrs" ? j + 1 : j }
+            func emitTime(_ hour: Int, _ minute: Int, _ m: String?, to end: Int) -> Int? {
+                var h = hour
+                if let m {
+                    guard (1...12).contains(hour) else { return nil }
+                    if m == "am" && hour == 12 { h = 0 } else if m == "pm" && hour < 12 { h = hour + 12 }
+                }
+                guard (0...24).contains(h), (0...59).contains(minute) else { return nil }
+                emit(.time, key: "time:\(pad(h)):\(pad(minute))", from: i, to: end)
+                return end
+            }
+            // 12:43, 12:43 a.m., 06:00 GMT
+            if k.utf8.count <= 2, let hour = Int(k), key(i + 1) == ":", i + 2 < words.count, words[i + 2].isDigits,
+               key(i + 2).utf8.count == 2, let minute = Int(key(i + 2)),
+               words[i + 1].span.start == words[i].span.end, words[i + 2].span.start == words[i + 1].span.end {
+                let m = meridiem(i + 3)
+                return emitTime(hour, minute, m, to: zoneEnd(m == nil ? i + 3 : i + 4))
+            }
+            // 9 p.m.
+            if k.utf8.count <= 2, let hour = Int(k), let m = meridiem(i + 1) {
+                return emitTime(hour, 0, m, to: zoneEnd(i + 2))
+            }
+            // 0600, 1430 GMT
+            if k.utf8.count == 4, let value = Int(k) {
+                let zoned = zoneEnd(i + 1) > i + 1
+                guard k.hasPrefix("0") || zoned else { return nil }
+                return emitTime(value / 100, value % 100, nil, to: zoneEnd(i + 1))
+            }
+            return nil
         }
 
         // MARK: Dates
@@ -125,13 +168,14 @@ enum FactExtractor {
                 emit(.date, key: "date:" + k, from: start, to: end)
                 return end
             }
-            // A day before a month: "12 February 2025".
-            if word.isDigits, let day = Int(k), (1...31).contains(day), i + 1 < words.count, words[i + 1].isCapitalised,
+            // A day before a month: "12 February 2025", "9th October 2006", "17 October, 2013".
+            if let day = dayOfMonth(i), i + 1 < words.count, words[i + 1].isCapitalised,
                let month = FactLexicon.months[key(i + 1)], key(i + 1).count > 3 || key(i + 2) == "." {
                 var end = i + 2
                 if key(end) == "." { end += 1 }
                 var dateKey = "date:\(pad(month))-\(pad(day))"
                 if let year = year(at: end) { dateKey = "date:\(year)-\(pad(month))-\(pad(day))"; end += 1 }
+                else if key(end) == ",", let year = year(at: end + 1) { dateKey = "date:\(year)-\(pad(month))-\(pad(day))"; end += 2 }
                 emit(.date, key: dateKey, from: i, to: end)
                 return end
             }
@@ -202,6 +246,16 @@ enum FactExtractor {
 
         func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
 
+        /// A day of the month written as digits, with or without an ordinal ending ("9", "9th", "21st").
+        func dayOfMonth(_ j: Int) -> Int? {
+            guard j >= 0, j < words.count, words[j].isWord else { return nil }
+            let k = words[j].key
+            let digits = k.prefix { $0.isNumber }, ending = k.dropFirst(digits.count)
+            guard !digits.isEmpty, digits.count <= 2, ending.isEmpty || ["st", "nd", "rd", "th"].contains(String(ending)),
+                  let day = Int(digits), (1...31).contains(day) else { return nil }
+            return day
+        }
+
         func year(at i: Int) -> Int? {
             guard i < words.count, words[i].isDigits, words[i].key.count == 4, let y = Int(words[i].key), (1800...2199).contains(y) else { return nil }
             return y
@@ -223,6 +277,14 @@ enum FactExtractor {
                 if let m = FactLexicon.multipliers[key(end)], key(end) != "dozen" { amount *= m; end += 1 }
                 emit(.money, key: "money:\(currency) \(format(amount))", from: i, to: end)
                 return end
+            }
+            // "$24bn", "€3.5m", "£2tn": the multiplier written onto the figure.
+            if !word.isWord, let first = story.scalars[word.span.start...].first, let currency = FactLexicon.currencySymbols[first],
+               i + 1 < words.count, words[i + 1].isWord, case let figure = key(i + 1),
+               let suffix = FactLexicon.amountSuffixes.first(where: { figure.hasSuffix($0.key) && figure.count > $0.key.count }),
+               let value = numericValue(String(figure.dropLast(suffix.key.count))) {
+                emit(.money, key: "money:\(currency) \(format(value * suffix.value))", from: i, to: i + 2)
+                return i + 2
             }
             if let (value, end) = count(at: i), let numeric = Double(value), let currency = FactLexicon.currencyWords[key(end)] {
                 emit(.money, key: "money:\(currency) \(format(numeric))", from: i, to: end + 1)
@@ -263,6 +325,12 @@ enum FactExtractor {
                 return (format(total), end)
             }
             if FactLexicon.vagueCounts.contains(k) { return (k, i + 1) }
+            // "half a million"
+            if k == "half" {
+                guard key(i + 1) == "a" || key(i + 1) == "an", let m = FactLexicon.multipliers[key(i + 2)],
+                      ["hundred", "thousand", "million", "billion", "trillion", "dozen"].contains(key(i + 2)) else { return nil }
+                return (format(m / 2), i + 3)
+            }
             if k == "a" || k == "an" {
                 guard let m = FactLexicon.multipliers[key(i + 1)], ["hundred", "thousand", "million", "billion", "trillion", "dozen"].contains(key(i + 1)) else { return nil }
                 var end = i + 2, total = m
@@ -276,6 +344,7 @@ enum FactExtractor {
                 if let small = wordValue(next), small < 100, current >= 20, current.truncatingRemainder(dividingBy: 10) == 0, small < 10 {
                     current += small
                 } else if next == "hundred" { current *= 100 }
+                else if next == "dozen", total == 0, current < 100 { current *= 12 }
                 else if let m = FactLexicon.multipliers[next], ["thousand", "million", "billion", "trillion"].contains(next) {
                     total += current * m; current = 0
                 } else if next == "and", key(end + 1) != "", wordValue(key(end + 1)) != nil, current >= 100 || total > 0 {

@@ -74,7 +74,7 @@ public struct FactLedger: Sendable {
     static func comparable(_ x: Fact, _ y: Fact) -> Bool {
         guard x.kind == y.kind else { return false }
         switch x.kind {
-        case .date, .percent: return true
+        case .date, .percent, .time: return true
         case .person: return true
         case .money: return x.key.split(separator: " ").first == y.key.split(separator: " ").first
         case .number:

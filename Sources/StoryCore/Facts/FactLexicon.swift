@@ -38,6 +38,15 @@ enum FactLexicon {
         "hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "trillion": 1_000_000_000_000,
         "bn": 1_000_000_000, "mn": 1_000_000, "m": 1_000_000, "k": 1_000, "dozen": 12,
     ]
+    /// Multipliers written onto a figure after a currency symbol ("$24bn", "€3.5m"), longest first.
+    static let amountSuffixes: [(key: String, value: Double)] = [
+        ("bn", 1e9), ("tn", 1e12), ("mn", 1e6), ("m", 1e6), ("b", 1e9), ("k", 1e3),
+    ]
+
+    /// Zones written after a clock time.
+    static let timeZones: Set<String> = ["gmt", "utc", "bst", "cet", "cest", "eet", "est", "edt", "cst", "cdt", "mst", "mdt",
+                                          "pst", "pdt", "ist", "jst", "aest", "msk", "et", "pt", "z", "local"]
+
     static let currencySymbols: [Unicode.Scalar: String] = ["$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₴": "UAH", "₽": "RUB", "₹": "INR"]
     static let currencyWords: [String: String] = [
         "dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR", "pound": "GBP", "pounds": "GBP",
