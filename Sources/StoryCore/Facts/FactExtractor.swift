@@ -399,10 +399,22 @@ enum FactExtractor {
                 emit(.number, key: "number:\(value) \(WordStem.stem(unit))", from: start, to: j + 1)
                 return j + 1
             }
+            // A number that is part of a name or a model is not a count: "Cessna 150", "tier 1",
+            // "Route 66" (after a capitalised word only when WordNet reads it as a name, so that a
+            // title-case headline's "Storm Kills 12" still counts).
+            if words[j].isDigits, j > 0, j == start, words[j - 1].isWord,
+               (words[j - 1].isCapitalised && FactLexicon.months[key(j - 1)] == nil && WordNet.shared.isName(key(j - 1))
+                && !WordNet.shared.knows(key(j - 1)))
+                || FactLexicon.numberedThings.contains(key(j - 1)) {
+                return nil
+            }
             guard let (value, afterNumber) = count(at: j) else { return nil }
             var end = afterNumber
             if key(end) == "of", FactLexicon.vagueCounts.contains(key(j)) || FactLexicon.multipliers[key(afterNumber - 1)] != nil { end += 1 }
-            // What it counts: the first lowercase content word, past capitalised adjectives ("Ukrainian troops").
+            // What it counts: the head of the noun phrase after it, past capitalised adjectives
+            // ("Ukrainian troops") and adjectives ("nautical miles"): the last of the nouns that
+            // follow ("web pages", "commercial loans"), by WordNet. Without WordNet, or for a word
+            // it does not know, the first lowercase content word.
             var unit: String?
             var probe = end
             while probe < words.count, probe < end + 3, words[probe].isWord, !consumed[probe] {
@@ -410,6 +422,26 @@ enum FactExtractor {
                 if words[probe].isCapitalised { probe += 1; continue }
                 if !Lexicon.stopWords.contains(k), wordValue(k) == nil, numericValue(k) == nil, k != "ago" { unit = k }
                 break
+            }
+            if unit != nil, WordNet.shared.isAvailable {
+                var head: (String, Int)?
+                var k = probe
+                // Adjectives before the nouns ("nautical"), then the nouns themselves.
+                while k < words.count, k < probe + 3, words[k].isWord, !consumed[k], !words[k].isCapitalised,
+                      !Lexicon.stopWords.contains(words[k].key), WordNet.shared.isOnlyAdjective(words[k].key) { k += 1 }
+                while k < words.count, k < probe + 5, words[k].isWord, !consumed[k], !words[k].isCapitalised,
+                      !Lexicon.stopWords.contains(words[k].key), WordNet.shared.isNoun(words[k].key),
+                      head == nil || !words[k].key.hasSuffix("ing") {
+                    head = (words[k].key, k)
+                    k += 1
+                    // A plural ends the phrase: modifiers are singular ("web pages"; "three hours meeting").
+                    if WordNet.shared.isPluralNoun(words[k - 1].key) { break }
+                }
+                if let (word, at) = head { unit = word; probe = at }
+                else if !WordNet.shared.isNoun(words[probe].key), WordNet.shared.knows(words[probe].key) {
+                    // "150 suffered": a verb is not what a number counts.
+                    unit = nil
+                }
             }
             let isDigits = words[j].isDigits
             guard let unit else {

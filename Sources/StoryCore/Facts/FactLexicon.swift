@@ -43,6 +43,11 @@ enum FactLexicon {
         ("bn", 1e9), ("tn", 1e12), ("mn", 1e6), ("m", 1e6), ("b", 1e9), ("k", 1e3),
     ]
 
+    /// Words a number names rather than counts after them ("tier 1", "phase 2", "route 66").
+    static let numberedThings: Set<String> = ["tier", "level", "phase", "version", "model", "number", "no", "grade", "category",
+                                               "route", "room", "flight", "platform", "gate", "article", "section", "chapter", "page",
+                                               "stage", "round", "game", "week", "day", "term", "season", "episode", "lane", "road"]
+
     /// Zones written after a clock time.
     static let timeZones: Set<String> = ["gmt", "utc", "bst", "cet", "cest", "eet", "est", "edt", "cst", "cdt", "mst", "mdt",
                                           "pst", "pdt", "ist", "jst", "aest", "msk", "et", "pt", "z", "local"]

@@ -167,6 +167,24 @@ public struct WordNet: Sendable {
         return result
     }
 
+    /// The word (or its base form) is in WordNet as any part of speech.
+    public func knows(_ word: String) -> Bool { PartOfSpeech.allCases.contains { !baseEntries(word, $0).isEmpty } }
+
+    /// The word (or its base form) is a noun in WordNet.
+    public func isNoun(_ word: String) -> Bool { !baseEntries(word, .noun).isEmpty }
+
+    /// A noun written in the plural: WordNet has it only through a base form other than itself
+    /// ("hours" → "hour", "children" → "child"; not "news", not "hour").
+    public func isPluralNoun(_ word: String) -> Bool {
+        let forms = baseEntries(word, .noun).map(\.form)
+        return !forms.isEmpty && !forms.contains(word)
+    }
+
+    /// The word is an adjective in WordNet and not a noun ("nautical", not "commercial").
+    public func isOnlyAdjective(_ word: String) -> Bool {
+        !baseEntries(word, .adjective).isEmpty && baseEntries(word, .noun).isEmpty
+    }
+
     /// Whether a lemma ("gain_ground") is in WordNet as any part of speech.
     public func contains(_ lemma: String) -> Bool {
         PartOfSpeech.allCases.contains { line(of: lemma, in: indexes[$0.rawValue]) != nil }
