@@ -144,6 +144,21 @@ struct MadeUpFactsTests {
         #expect(headline.facts.contains { $0.key.hasPrefix("number:12") })
     }
 
+    @Test("a sentence-opening word WordNet knows is not a name unless the story capitalises it elsewhere")
+    func ordinaryOpeners() throws {
+        let ledger = FactLedger(compare(
+            "Students protested outside the ministry on Monday.\n\nSnooker is popular in Sheffield, officials said.\n\nTrump said the talks went well. Later, Trump left.",
+            "Pupils protested outside the ministry on Monday.\n\nSnooker is loved in Sheffield, officials said.\n\nTrump said the talks went well. Later, Trump left."))
+        #expect(!ledger.facts.contains { $0.kind.isName && ["Students", "Pupils", "Snooker"].contains($0.label) })
+        // An acronym after a bracket stays a name, though WordNet has "ani" (a bird).
+        let agency = FactLedger(compare("Moscow, March 15 (ANI): The talks resumed.", "Moscow, March 15: The talks resumed."))
+        #expect(try agency.fact("ANI").status == .onlyA)
+        #expect(try ledger.fact("Sheffield").status == .both)
+        // "Trump" opens two sentences, but the story also writes it capitalised after a comma.
+        let trump = try ledger.fact("Trump")
+        #expect(trump.a.count == 2 && trump.status == .both)
+    }
+
     @Test("half a million is 500,000")
     func half() throws {
         let ledger = FactLedger(compare("Prices rose by half a million dollars, the minister said.",

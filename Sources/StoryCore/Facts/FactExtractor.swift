@@ -36,12 +36,31 @@ struct NameMention {
 
 /// Finds the facts a reader checks in each sentence, by rules over the words.
 enum FactExtractor {
-    static func facts(in story: Story) -> [FoundFact] {
+    /// `inside`: words capitalised inside sentences of either version (a name one version puts
+    /// first in a sentence is still a name there).
+    static func facts(in story: Story, capitalisedInside inside: Set<String>? = nil) -> [FoundFact] {
+        let inside = inside ?? capitalisedInside(story)
         var found: [FoundFact] = []
         for sentence in story.sentences where sentence.role.isCompared {
-            found += facts(in: sentence, of: story)
+            found += facts(in: sentence, of: story, capitalisedInside: inside)
         }
         return found
+    }
+
+    /// Words the story writes with a capital inside a sentence (after another word): a word
+    /// that opens a sentence is a name only if WordNet does not know it as an ordinary word
+    /// ("Students", "Snooker") or the story also capitalises it where no sentence starts
+    /// ("Trump … said Trump"). Only the keys are kept.
+    static func capitalisedInside(_ story: Story) -> Set<String> {
+        var keys = Set<String>()
+        for sentence in story.sentences where sentence.role.isCompared {
+            let tokens = Tokenizer.tokens(story.scalars, in: sentence.span)
+            for (index, token) in tokens.enumerated() where index > 0 && token.isWord && token.isCapitalized {
+                let previous = tokens[index - 1]
+                if previous.isWord || previous.key == "," { keys.insert(token.key) }
+            }
+        }
+        return keys
     }
 
     static func words(of sentence: Sentence, in story: Story) -> [FactWord] {
@@ -55,9 +74,10 @@ enum FactExtractor {
         }
     }
 
-    static func facts(in sentence: Sentence, of story: Story) -> [FoundFact] {
+    static func facts(in sentence: Sentence, of story: Story, capitalisedInside: Set<String> = []) -> [FoundFact] {
         let words = words(of: sentence, in: story)
         var scanner = Scanner(words: words, sentence: sentence.index, story: story)
+        scanner.capitalisedInside = capitalisedInside
         scanner.run()
         return scanner.found
     }
@@ -70,6 +90,8 @@ enum FactExtractor {
         /// Words that can start a number: most cannot, and are turned away at once.
         let numberish: [Bool]
         var found: [FoundFact] = []
+        /// Words the story capitalises inside sentences (see `FactExtractor.capitalisedInside`).
+        var capitalisedInside: Set<String> = []
 
         init(words: [FactWord], sentence: Int, story: Story) {
             self.words = words
@@ -523,6 +545,17 @@ enum FactExtractor {
             }
             let folded = run.map { Self.nameKey(words[$0].key) }
             if run.count == 1, FactLexicon.demonyms.contains(folded[0]) || isDemonym(folded[0], next: end) {
+                for p in parts { consumed[p] = true }
+                return end
+            }
+            // A single capitalised word opening a sentence that WordNet knows as an ordinary word
+            // and the story never capitalises elsewhere: "Students", "Snooker", "Schools".
+            // An acronym in capitals ("ANI") is a name whatever WordNet says of its letters.
+            let opener = words[run[0]].key
+            let acronym = words[run[0]].raw.unicodeScalars.filter { $0.properties.isAlphabetic }.count >= 2
+                && words[run[0]].raw.unicodeScalars.allSatisfy { !$0.properties.isLowercase }
+            if run.count == 1, !titled, !acronym, opensSentence(head), !capitalisedInside.contains(opener), WordNet.shared.isAvailable,
+               WordNet.shared.knows(opener), !WordNet.shared.isName(opener) {
                 for p in parts { consumed[p] = true }
                 return end
             }

@@ -10,8 +10,9 @@ public struct FactLedger: Sendable {
     private var factsOfB: [[Int]]
 
     public init(_ comparison: Comparison) {
-        let foundA = FactExtractor.facts(in: comparison.a)
-        let foundB = FactExtractor.facts(in: comparison.b)
+        let inside = FactExtractor.capitalisedInside(comparison.a).union(FactExtractor.capitalisedInside(comparison.b))
+        let foundA = FactExtractor.facts(in: comparison.a, capitalisedInside: inside)
+        let foundB = FactExtractor.facts(in: comparison.b, capitalisedInside: inside)
         let index = EntityIndex(a: foundA, b: foundB)
         entities = index.entities
         factsOfA = Array(repeating: [], count: comparison.a.sentences.count)
