@@ -159,6 +159,18 @@ struct MadeUpFactsTests {
         #expect(trump.a.count == 2 && trump.status == .both)
     }
 
+    @Test("a hyphenated modifier gives its name part: Senate-drafted, Republican-dominated House, Kyiv-based")
+    func hyphenatedModifiers() throws {
+        let ledger = FactLedger(compare(
+            "The Senate-drafted bill passed on Monday.\n\nThe Republican-dominated House voted against it, a Kyiv-based group said.",
+            "The bill drafted by the Senate passed on Monday.\n\nThe House, dominated by Republicans, voted against it, a group in Kyiv said."))
+        let senate = try ledger.fact("Senate")
+        #expect(senate.status == .both && senate.a.map(\.text) == ["Senate"])
+        #expect(try ledger.fact("House").status == .both)
+        #expect(try ledger.fact("Kyiv").status == .both)
+        #expect(!ledger.facts.contains { $0.label.contains("-") })
+    }
+
     @Test("half a million is 500,000")
     func half() throws {
         let ledger = FactLedger(compare("Prices rose by half a million dollars, the minister said.",

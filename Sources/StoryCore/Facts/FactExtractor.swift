@@ -495,8 +495,21 @@ enum FactExtractor {
             var parts: [Int] = []          // word indices of the run
             var dots: Set<Int> = []        // "." tokens that belong to initials and titles
             var j = i
+            // A hyphenated modifier ("Senate-drafted", "Republican-dominated") names only its
+            // first part, and stands alone: the word after it is another name or none.
+            var modifier: (word: Int, scalars: Int, key: String)?
             while j < words.count, !consumed[j] {
                 let word = words[j]
+                if word.isCapitalised, let dash = word.raw.lastIndex(where: { $0 == "-" || $0 == "‑" }),
+                   let after = word.raw[word.raw.index(after: dash)...].first, after.isLowercase,
+                   let keyDash = word.key.lastIndex(of: "-") {
+                    if parts.isEmpty {
+                        parts.append(j)
+                        modifier = (j, word.raw[..<dash].unicodeScalars.count, String(word.key[..<keyDash]))
+                        j += 1
+                    }
+                    break
+                }
                 if word.isCapitalised {
                     parts.append(j)
                     let single = word.key.count == 1 || Lexicon.titles.contains(word.key) || Lexicon.honorifics.contains(word.key)
@@ -543,7 +556,7 @@ enum FactExtractor {
                 for p in parts { consumed[p] = true }
                 return end
             }
-            let folded = run.map { Self.nameKey(words[$0].key) }
+            let folded = run.map { Self.nameKey(modifier?.word == $0 ? modifier?.key ?? words[$0].key : words[$0].key) }
             if run.count == 1, FactLexicon.demonyms.contains(folded[0]) || isDemonym(folded[0], next: end) {
                 for p in parts { consumed[p] = true }
                 return end
@@ -567,7 +580,8 @@ enum FactExtractor {
             // The span ends before a possessive "’s".
             var endScalar = words[tail].span.end
             let tailRaw = words[tail].raw
-            if tailRaw.hasSuffix("’s") || tailRaw.hasSuffix("'s") { endScalar -= 2 }
+            if let modifier, modifier.word == tail { endScalar = words[tail].span.start + modifier.scalars }
+            else if tailRaw.hasSuffix("’s") || tailRaw.hasSuffix("'s") { endScalar -= 2 }
             else if tailRaw.hasSuffix("’") || tailRaw.hasSuffix("'") { endScalar -= 1 }
             let span = TextSpan(words[head].span.start, max(words[head].span.start + 1, endScalar))
             let display = story.text(of: span)
