@@ -1,10 +1,8 @@
 /// Everything the judgement of a pair rests on: content found on both sides (by stem, then by
 /// WordNet synonym among the words left over), what each side says that the other does not,
-/// word order, numbers and length. Computed only for pairs that are judged (accepted groups and
+/// word order, names and numbers. Computed only for pairs that are judged (accepted groups and
 /// `storydiff score`), not for every candidate the aligner ranks.
 struct PairEvidence {
-    /// IDF-weighted cosine of the content stems, synonyms counted as the same word.
-    var cosine: Double
     /// Share of each side's content weight found on the other side, synonyms included.
     var coveredA: Double
     var coveredB: Double
@@ -20,8 +18,6 @@ struct PairEvidence {
     /// Numbers stated by one side only.
     var numbersOnlyA: Int
     var numbersOnlyB: Int
-    var wordsA: Int
-    var wordsB: Int
     /// Names (capitalised content words) of each side that the other side does not match.
     var namesOnlyA: Int
     var namesOnlyB: Int
@@ -31,11 +27,6 @@ struct PairEvidence {
     /// Share of the shorter side's content weight matched only through related senses or a
     /// word inside a compound ("diplomat" / "ambassador", "strike" / "airstrike").
     var relatedShare: Double
-    /// Content words (with repeats) on each side, and how many of them the other side matches.
-    var contentA: Int
-    var contentB: Int
-    var unmatchedA: Int
-    var unmatchedB: Int
 }
 
 extension PairScorer {
@@ -46,14 +37,13 @@ extension PairScorer {
     func evidence(_ a: SentenceProfile, _ b: SentenceProfile, synonyms table: SynonymTable) -> PairEvidence {
         let x = a.terms, y = b.terms
         var matchedA = [Bool](repeating: false, count: x.count), matchedB = [Bool](repeating: false, count: y.count)
-        var dot = 0.0, sharedA = 0.0, sharedB = 0.0, totalA = 0.0, totalB = 0.0
+        var sharedA = 0.0, sharedB = 0.0, totalA = 0.0, totalB = 0.0
         var j = 0
         for (i, term) in x.enumerated() {
             totalA += weight(term.term, count: term.count)
             while j < y.count && y[j].term < term.term { j += 1 }
             if j < y.count && y[j].term == term.term {
                 matchedA[i] = true; matchedB[j] = true
-                dot += weight(term.term, count: term.count) * weight(term.term, count: y[j].count)
                 sharedA += weight(term.term, count: min(term.count, y[j].count))
                 sharedB += weight(term.term, count: min(term.count, y[j].count))
             }
@@ -97,7 +87,6 @@ extension PairScorer {
                 if synonym == nil { labels.append("\(label(x[i].term, nil))/\(label(y[k].term, nil))") }
                 matchedA[i] = true; matchedB[k] = true
                 let wa = weight(x[i].term, count: x[i].count), wb = weight(y[k].term, count: y[k].count)
-                dot += Self.synonymCredit * wa * wb
                 sharedA += Self.synonymCredit * wa
                 sharedB += Self.synonymCredit * wb
             }
@@ -109,31 +98,23 @@ extension PairScorer {
                 || Self.compoundPart(vocabulary.words[x[i].term], vocabulary.words[y[$0].term])) }) else { continue }
             matchedA[i] = true; matchedB[k] = true
             let wa = weight(x[i].term, count: x[i].count), wb = weight(y[k].term, count: y[k].count)
-            dot += Self.relatedCredit * wa * wb
             relatedA += Self.relatedCredit * wa
             relatedB += Self.relatedCredit * wb
         }
         sharedA += relatedA; sharedB += relatedB
-        let normA = norm(a.terms), normB = norm(b.terms)
-        let cosine = normA > 0 && normB > 0 ? min(1, dot / (normA * normB)) : 0
-        let rarest = idf.max() ?? 1
+        let rarest = maxIDF
         var matchedTermsA = Set<Int>(), matchedTermsB = Set<Int>()
         for (i, term) in x.enumerated() where matchedA[i] { matchedTermsA.insert(term.term) }
         for (k, term) in y.enumerated() where matchedB[k] { matchedTermsB.insert(term.term) }
         return PairEvidence(
-            cosine: cosine,
             coveredA: totalA > 0 ? min(1, sharedA / totalA) : 0, coveredB: totalB > 0 ? min(1, sharedB / totalB) : 0,
             exactA: exactA, exactB: exactB,
             order: scratchOrder(a, b),
             extraA: max(0, totalA - sharedA) / rarest, extraB: max(0, totalB - sharedB) / rarest,
             numbersOnlyA: a.numbers.subtracting(b.numbers).count, numbersOnlyB: b.numbers.subtracting(a.numbers).count,
-            wordsA: a.wordCount, wordsB: b.wordCount,
             namesOnlyA: Set(a.names).subtracting(matchedTermsA).count, namesOnlyB: Set(b.names).subtracting(matchedTermsB).count,
             synonyms: labels,
-            relatedShare: totalA > 0 && totalB > 0 ? min(relatedA / totalA, relatedB / totalB) : 0,
-            contentA: x.reduce(0) { $0 + $1.count }, contentB: y.reduce(0) { $0 + $1.count },
-            unmatchedA: x.indices.filter { !matchedA[$0] }.reduce(0) { $0 + x[$1].count },
-            unmatchedB: y.indices.filter { !matchedB[$0] }.reduce(0) { $0 + y[$1].count })
+            relatedShare: totalA > 0 && totalB > 0 ? min(relatedA / totalA, relatedB / totalB) : 0)
     }
 }
 

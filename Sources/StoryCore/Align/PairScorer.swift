@@ -2,6 +2,8 @@
 struct PairScorer {
     /// Inverse document frequency of each stem id (sentences as documents).
     let idf: [Double]
+    /// The largest IDF (a word in one sentence only): the unit of "extra content" in judging.
+    let maxIDF: Double
     let vocabulary: Vocabulary
     /// Reused buffers for the word-order measure (one scorer serves one comparison, on one thread).
     private let scratch: OrderScratch
@@ -28,6 +30,7 @@ struct PairScorer {
         }
         let n = Double(documents)
         idf = df.map { log((n + 1) / (Double($0) + 0.5)) + 1 }
+        maxIDF = idf.max() ?? 1
         self.vocabulary = vocabulary
         scratch = OrderScratch(vocabularySize: vocabulary.words.count)
     }

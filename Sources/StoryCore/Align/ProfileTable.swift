@@ -47,8 +47,12 @@ struct ProfileTable {
         var wordCount = 0
         // In a headline written in title case every word is capitalised: there (and for the
         // first word) a name is a capitalised word WordNet knows as a name or not at all.
-        let words = tokens.filter { $0.isWord && $0.key.utf8.count > 3 }
-        let titleCase = words.count >= 3 && words.filter(\.isCapitalized).count * 10 >= words.count * 7
+        var longWords = 0, capitalised = 0
+        for token in tokens where token.isWord && token.key.utf8.count > 3 {
+            longWords += 1
+            if token.isCapitalized { capitalised += 1 }
+        }
+        let titleCase = longWords >= 3 && capitalised * 10 >= longWords * 7
         for (token, keyID) in zip(tokens, keyIDs) where token.isWord {
             let opening = wordCount == 0
             wordCount += 1

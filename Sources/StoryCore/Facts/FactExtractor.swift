@@ -38,8 +38,7 @@ struct NameMention {
 enum FactExtractor {
     /// `inside`: words capitalised inside sentences of either version (a name one version puts
     /// first in a sentence is still a name there).
-    static func facts(in story: Story, capitalisedInside inside: Set<String>? = nil) -> [FoundFact] {
-        let inside = inside ?? capitalisedInside(story)
+    static func facts(in story: Story, capitalisedInside inside: Set<String>) -> [FoundFact] {
         var found: [FoundFact] = []
         for sentence in story.sentences where sentence.role.isCompared {
             found += facts(in: sentence, of: story, capitalisedInside: inside)
@@ -74,7 +73,7 @@ enum FactExtractor {
         }
     }
 
-    static func facts(in sentence: Sentence, of story: Story, capitalisedInside: Set<String> = []) -> [FoundFact] {
+    static func facts(in sentence: Sentence, of story: Story, capitalisedInside: Set<String>) -> [FoundFact] {
         let words = words(of: sentence, in: story)
         var scanner = Scanner(words: words, sentence: sentence.index, story: story)
         scanner.capitalisedInside = capitalisedInside

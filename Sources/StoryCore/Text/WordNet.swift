@@ -38,7 +38,6 @@ public struct WordNet: Sendable {
     /// The synsets (`data.noun`, …), one file per part of speech: their words (names are written
     /// with capitals) and pointers (pertainyms, hypernyms, derivations).
     private let data: [Data]
-    private var adjectiveData: Data { data[PartOfSpeech.adjective.rawValue] }
     private var nounData: Data { data[PartOfSpeech.noun.rawValue] }
 
     /// Senses already looked up, for the process: a batch of comparisons meets the same words.
@@ -96,7 +95,7 @@ public struct WordNet: Sendable {
         if !contains(word) { return true }
         for offset in offsets(word, .noun).prefix(3) {
             let fields = Self.line(at: Int(offset), in: nounData).split(separator: 0x20, maxSplits: 4 + 2 * 8)
-            guard fields.count > 4, let words = Int(String(decoding: fields[3], as: UTF8.self), radix: 16) else { continue }
+            guard fields.count > 4, let words = Self.number(fields[3], radix: 16) else { continue }
             for k in 0..<min(words, 8) where 4 + 2 * k < fields.count {
                 let lemma = fields[4 + 2 * k]
                 if let first = lemma.first, first >= 0x41 && first <= 0x5A,
@@ -109,13 +108,10 @@ public struct WordNet: Sendable {
     /// The base form an irregular noun or verb has, if it is irregular ("fled" → "flee").
     public func irregularBase(_ word: String) -> String? { exceptions[word] }
 
-    /// Synset identifiers of a word in any part of speech, through its base forms, most frequent
-    /// senses first within each part; `limit` senses per part at most (rare senses make false
-    /// synonyms: "run" has 41 as a verb).
-    public func synsets(of word: String, limit: Int = .max) -> [UInt32] { senses(of: word, limit: limit).synsets }
-
-    /// A word's senses and the senses one step from them, found together (the base forms are
-    /// looked up once for both).
+    /// A word's senses in any part of speech, through its base forms, most frequent first within
+    /// each part and `limit` per part at most (rare senses make false synonyms: "run" has 41 as a
+    /// verb), and the senses one step from them, found together (the base forms are looked up
+    /// once for both).
     public struct Senses: Sendable, Equatable {
         /// The word's synsets (an adjective's also the nouns it pertains to: "Turkish", "Turkey").
         public var synsets: [UInt32] = []
