@@ -12,6 +12,8 @@ import StoryUI
 ///   storydiff-bench extract DIR [--worst N] [--page NAME]
 ///                                               the web-page extractor on a corpus of saved pages (F1, metadata)
 ///   storydiff-bench sts FILE [--dump OUT] [--fit] the pair judge against human similarity scores (Pearson, accuracy)
+///   storydiff-bench judged [FILE] [--pairs DIR] [--verbose]
+///                                               facts and quotes against a hand judgement of real pairs
 ///   storydiff-bench memory A B                  resident memory after each stage of a comparison
 ///   storydiff-bench prose [megabytes] [--seed N] [--write DIR]
 ///                                               generated prose through every command path (default 20 MB)
@@ -59,6 +61,17 @@ struct Benchmark {
             var dump: String?
             if let flag = arguments.firstIndex(of: "--dump"), flag + 1 < arguments.count { dump = arguments[flag + 1] }
             exit(SimilarityBenchmark.run(path: arguments[1], dump: dump, fitting: arguments.contains("--fit")))
+        }
+        if arguments.first == "judged" {
+            arguments.removeFirst()
+            var pairs = "../shared/eval/wikinews-revisions"
+            if let flag = arguments.firstIndex(of: "--pairs"), flag + 1 < arguments.count {
+                pairs = arguments[flag + 1]
+                arguments.removeSubrange(flag...(flag + 1))
+            }
+            let verbose = arguments.contains("--verbose")
+            let path = arguments.first { !$0.hasPrefix("--") } ?? "Benchmarks/wikinews-judgement.json"
+            exit(JudgementBenchmark.run(path: path, pairs: pairs, verbose: verbose))
         }
         if arguments.first == "memory", arguments.count == 3 {
             MemoryProbe.run(arguments[1], arguments[2])
