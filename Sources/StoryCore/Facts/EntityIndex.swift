@@ -83,9 +83,14 @@ struct EntityIndex {
         func isPlace(_ form: String) -> Bool {
             guard let info = forms[form] else { return false }
             return FactLexicon.places.contains(form) || (info.parts.count > 1 && info.parts.last.map(FactLexicon.placeHeads.contains) == true)
+                || (info.parts.count > 1 && ["north", "south", "east", "west"].contains(info.parts[0]))   // "East Pakistan"
+        }
+        func isThing(_ form: String) -> Bool {
+            guard let info = forms[form], info.parts.count > 1, let last = info.parts.last else { return false }
+            return FactLexicon.thingHeads.contains(last)
         }
         func personLike(_ form: String) -> Bool {
-            guard let info = forms[form], !isOrganisation(form), !isPlace(form) else { return false }
+            guard let info = forms[form], !isOrganisation(form), !isPlace(form), !isThing(form) else { return false }
             return info.titled || info.initial || info.parts.count > 1
         }
 
@@ -146,6 +151,7 @@ struct EntityIndex {
         for (id, group) in members.enumerated() {
             let kind: FactKind
             if group.contains(where: isOrganisation) { kind = .organisation }
+            else if group.contains(where: isThing) { kind = .name }
             else if group.contains(where: { forms[$0]?.titled == true }) { kind = .person }
             else if group.contains(where: isPlace) || group.contains(where: { (forms[$0]?.placeHints ?? 0) > 0 }) { kind = .place }
             else if group.contains(where: personLike) { kind = .person }
@@ -171,6 +177,13 @@ struct EntityIndex {
     static func nearSpelling(_ x: String, _ y: String) -> Bool {
         let a = Array(x.utf8), b = Array(y.utf8)
         guard !a.isEmpty, !b.isEmpty, abs(a.count - b.count) <= 1, a.first == b.first else { return false }
+        return editDistance(a, b) <= 1
+    }
+
+    /// Letters added, dropped or changed to turn one spelling into the other (Levenshtein).
+    static func editDistance<Letter: Equatable>(_ a: [Letter], _ b: [Letter]) -> Int {
+        guard !a.isEmpty else { return b.count }
+        guard !b.isEmpty else { return a.count }
         var previous = Array(0...b.count)
         for i in 1...a.count {
             var current = [i] + Array(repeating: 0, count: b.count)
@@ -179,7 +192,7 @@ struct EntityIndex {
             }
             previous = current
         }
-        return previous[b.count] <= 1
+        return previous[b.count]
     }
 }
 

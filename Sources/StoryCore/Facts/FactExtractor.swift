@@ -65,7 +65,11 @@ enum FactExtractor {
     static func words(of sentence: Sentence, in story: Story) -> [FactWord] {
         Tokenizer.tokens(story.scalars, in: sentence.span).map { token in
             let first = story.scalars[token.span.start]
-            let capitalised = token.isWord && first.isUppercaseLetter
+            // A name in camel case is capitalised inside: "eBay", "iPhone" (one or two small letters
+            // first; "productionCrude" is two words run together, not a name).
+            let camel = token.isWord && first.properties.isLowercase && token.span.length >= 4
+                && story.scalars[(token.span.start + 1)..<min(token.span.end, token.span.start + 3)].contains { $0.properties.isUppercase }
+            let capitalised = token.isWord && (first.isUppercaseLetter || camel)
             // Lowercase words are only ever looked at through their key: no second String for them.
             return FactWord(span: token.span, raw: capitalised || !token.isWord ? story.text(of: token.span) : token.key, key: token.key, isWord: token.isWord,
                             isCapitalised: capitalised,
@@ -480,8 +484,12 @@ enum FactExtractor {
 
         func hyphenated(at i: Int) -> (String, String)? {
             guard i < words.count, numberish[i], !consumed[i], words[i].key.utf8.contains(0x2D) else { return nil }
-            let parts = words[i].key.split(separator: "-").map(String.init)
-            guard parts.count >= 2, let unit = parts.last, unit.allSatisfy(\.isLetter) else { return nil }
+            var parts = words[i].key.split(separator: "-").map(String.init)
+            // An age: "25-year-old", "nine-month-old" count years (months) of age.
+            var suffix = ""
+            if parts.count >= 3, parts.last == "old" { parts.removeLast(); suffix = "-old" }
+            guard parts.count >= 2, let last = parts.last, last.allSatisfy(\.isLetter) else { return nil }
+            let unit = last + suffix
             let head = parts.dropLast().joined(separator: "-")
             if let value = numericValue(head) { return (format(value), unit) }
             if let value = wordValue(head) { return (format(value), unit) }
@@ -499,9 +507,11 @@ enum FactExtractor {
             var modifier: (word: Int, scalars: Int, key: String)?
             while j < words.count, !consumed[j] {
                 let word = words[j]
+                // The part after the dash must be an ordinary word: "Tien-lai" is one name.
                 if word.isCapitalised, let dash = word.raw.lastIndex(where: { $0 == "-" || $0 == "‑" }),
                    let after = word.raw[word.raw.index(after: dash)...].first, after.isLowercase,
-                   let keyDash = word.key.lastIndex(of: "-") {
+                   let keyDash = word.key.lastIndex(of: "-"),
+                   !WordNet.shared.isAvailable || WordNet.shared.knows(String(word.key[word.key.index(after: keyDash)...])) {
                     if parts.isEmpty {
                         parts.append(j)
                         modifier = (j, word.raw[..<dash].unicodeScalars.count, String(word.key[..<keyDash]))
@@ -509,6 +519,8 @@ enum FactExtractor {
                     }
                     break
                 }
+                // Two acronyms side by side are two names: "CRA IT specialists".
+                if word.isCapitalised, let last = parts.last, last == j - 1, Self.isAcronym(words[last].raw), Self.isAcronym(word.raw) { break }
                 if word.isCapitalised {
                     parts.append(j)
                     let single = word.key.count == 1 || Lexicon.titles.contains(word.key) || Lexicon.honorifics.contains(word.key)
@@ -523,7 +535,17 @@ enum FactExtractor {
                     let previous = words[last].key
                     if word.key == "of", FactLexicon.organisationHeads.contains(previous) || FactLexicon.placeHeads.contains(previous)
                         || ["republic", "kingdom", "secretary", "bank", "isle", "gulf", "sea"].contains(previous) {
-                        parts.append(j); j += 1; continue
+                        parts.append(j); j += 1
+                        // "District of Columbia Jeffrey Taylor", "Bank of England Governor Andrew
+                        // Bailey": two or more capitalised words after the one "of" joins begin
+                        // another name, unless they end as an organisation ("… of World News Network").
+                        var k = j + 1
+                        while k < words.count, words[k].isCapitalised, !consumed[k] { k += 1 }
+                        if k - (j + 1) >= 2, !FactLexicon.organisationHeads.contains(words[k - 1].key), !FactLexicon.placeHeads.contains(words[k - 1].key) {
+                            parts.append(j); j += 1
+                            break
+                        }
+                        continue
                     }
                     if ["de", "van", "von", "bin", "al", "da", "du", "del", "der", "la", "le"].contains(word.key) { parts.append(j); j += 1; continue }
                 }
@@ -594,6 +616,11 @@ enum FactExtractor {
             for d in dots { consumed[d] = true }
             found.append(FoundFact(kind: .name, key: "", text: display, span: span, sentence: sentence, name: mention))
             return end
+        }
+
+        static func isAcronym(_ raw: String) -> Bool {
+            let letters = raw.unicodeScalars.filter { $0.properties.isAlphabetic }
+            return letters.count >= 2 && letters.allSatisfy { $0.properties.isUppercase } && !raw.contains(".")
         }
 
         func isTitle(_ key: String) -> Bool {

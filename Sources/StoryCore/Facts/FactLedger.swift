@@ -51,22 +51,156 @@ public struct FactLedger: Sendable {
             let label = facts[id].label
             facts[id].variants.removeAll { $0 == label }
         }
+        findRespellings(comparison)
         findChanges(comparison)
+    }
+
+    /// A fact the rules found in one version only, which the other states spelt another way:
+    /// a name in other case, hyphens or spacing anywhere in it ("Carphedon" / "carphedon",
+    /// "World Anti Doping Agency" / "World Anti-Doping Agency", "BingDian" / "Bing Dian"), a
+    /// count whose figure the matched sentence writes in other words ("7 figure contract" /
+    /// "seven-figure contract", "came 6" / "came 6th"). It is filed under both versions. A
+    /// person, place or organisation the other version writes only in lower case is not
+    /// named there ("in Split" / "in split").
+    private mutating func findRespellings(_ comparison: Comparison) {
+        var wordsOf: [Side: StoryWords] = [:]
+        func words(_ side: Side) -> StoryWords {
+            if let known = wordsOf[side] { return known }
+            let made = StoryWords(side == .a ? comparison.a : comparison.b)
+            wordsOf[side] = made
+            return made
+        }
+        for id in facts.indices {
+            guard let side = facts[id].side, facts[id].status != .both else { continue }
+            let other = side.other
+            let fact = facts[id]
+            var found: (span: TextSpan, sentence: Int)?
+            if fact.kind.isName {
+                let strict = fact.kind == .person || fact.kind == .place || fact.kind == .organisation
+                let forms = Set([fact.label] + fact.mentions(side).map(\.text))
+                for form in forms where found == nil {
+                    if let place = words(other).occurrences(of: form).first(where: { !strict || $0.capitalised }) {
+                        found = (place.span, place.sentence)
+                    }
+                }
+                // The words in another order in the matched sentence: "ISOC Taiwan Chapter Chair" /
+                // "Taiwan Chapter Chair of ISOC".
+                for mention in fact.mentions(side) where found == nil {
+                    let keys = Set(StoryWords.fold(mention.text))
+                    guard keys.count > 1 else { continue }
+                    for sentence in facing(comparison, side, sentence: mention.sentence) where found == nil {
+                        let there = words(other).words(inSentence: sentence).filter { keys.contains($0.key) }
+                        if Set(there.map(\.key)) == keys, there.contains(where: \.capitalised), let first = there.first {
+                            found = (first.span, sentence)
+                        }
+                    }
+                }
+            } else if fact.kind == .date {
+                // "2007" / "18 January 2007", "ThursdayJanuary 18 2007" / "Thursday, 18 January 2007":
+                // every word of the date stands in the sentence facing it.
+                for mention in fact.mentions(side) where found == nil {
+                    let keys = Set(StoryWords.fold(mention.text))
+                    guard !keys.isEmpty, keys.contains(where: { $0.first?.isNumber == true || FactLexicon.weekdays.contains($0) || FactLexicon.months[$0] != nil })
+                    else { continue }
+                    for sentence in facing(comparison, side, sentence: mention.sentence) where found == nil {
+                        let there = words(other).words(inSentence: sentence).filter { keys.contains($0.key) }
+                        if Set(there.map(\.key)) == keys, let first = there.first, let last = there.last {
+                            found = (TextSpan(first.span.start, max(first.span.end, last.span.end)), sentence)
+                        }
+                    }
+                }
+            } else if fact.kind == .number, let value = Self.numberValue(fact.key) {
+                for mention in fact.mentions(side) where found == nil {
+                    for sentence in facing(comparison, side, sentence: mention.sentence) where found == nil {
+                        if let word = words(other).words(inSentence: sentence).first(where: { StoryWords.value(of: $0.key) == value }) {
+                            found = (word.span, sentence)
+                        }
+                    }
+                }
+            }
+            guard let found else { continue }
+            let story = other == .a ? comparison.a : comparison.b
+            let mention = FactMention(side: other, sentence: found.sentence, span: found.span, text: story.text(of: found.span))
+            if other == .a { facts[id].a.append(mention) } else { facts[id].b.append(mention) }
+            facts[id].status = .both
+            if other == .a { if factsOfA.indices.contains(found.sentence), !factsOfA[found.sentence].contains(id) { factsOfA[found.sentence].append(id) } }
+            else if factsOfB.indices.contains(found.sentence), !factsOfB[found.sentence].contains(id) { factsOfB[found.sentence].append(id) }
+        }
+    }
+
+    /// The sentences of the other version that face a sentence: its matched ones, or, when it
+    /// has none, the other version's unmatched sentences in the same row of paragraphs ("He
+    /// was carrying 3 guns, …" / "He was carrying three guns: a Beretta …", too different to match).
+    private func facing(_ comparison: Comparison, _ side: Side, sentence: Int) -> [Int] {
+        let story = comparison.story(side), other = comparison.story(side.other)
+        guard story.sentences.indices.contains(sentence) else { return [] }
+        if let group = comparison.groupIndex(side, sentence: sentence), comparison.groups.indices.contains(group) {
+            return side == .a ? comparison.groups[group].b : comparison.groups[group].a
+        }
+        let paragraph = story.sentences[sentence].paragraph
+        guard let row = comparison.rows.first(where: { (side == .a ? $0.a : $0.b).contains(paragraph) }) else { return [] }
+        let facingParagraphs: Range<Int> = side == .a ? row.b : row.a
+        return facingParagraphs.flatMap { p in other.paragraphs.indices.contains(p) ? Array(other.paragraphs[p].sentences) : [] }
+            .filter { comparison.groupIndex(side.other, sentence: $0) == nil }
+    }
+
+    /// The figure of a count's key ("number:200 people" → 200).
+    static func numberValue(_ key: String) -> Double? {
+        guard key.hasPrefix("number:") else { return nil }
+        return key.dropFirst(7).split(separator: " ").first.flatMap { Double($0) }
     }
 
     /// A fact only A states and a fact only B states, of one kind, in one matched group of
     /// sentences: the rewrite changed a value ("Friday" → "Thursday", "eight" → "six villages").
     private mutating func findChanges(_ comparison: Comparison) {
+        var absorbed = Set<Int>()
+        defer { remove(absorbed) }
         for group in comparison.groups where group.sentenceClass != .identical {
             var onlyA: [Int] = [], onlyB: [Int] = []
             for s in group.a { for id in factsOfA[s] where facts[id].status == .onlyA && !onlyA.contains(id) { onlyA.append(id) } }
             for s in group.b { for id in factsOfB[s] where facts[id].status == .onlyB && !onlyB.contains(id) { onlyB.append(id) } }
             for x in onlyA {
                 guard let y = onlyB.first(where: { facts[$0].status == .onlyB && Self.comparable(facts[x], facts[$0]) }) else { continue }
+                if facts[x].kind == .person, Self.respelt(facts[x].label, facts[y].label) {
+                    // A typo fixed or made in a name is one person, spelt two ways.
+                    facts[x].b = facts[y].b
+                    facts[x].status = .both
+                    if !facts[x].variants.contains(facts[y].label) { facts[x].variants.append(facts[y].label) }
+                    facts[y].b = []
+                    for s in group.b { factsOfB[s].removeAll { $0 == y }; if !factsOfB[s].contains(x), facts[x].b.contains(where: { $0.sentence == s }) { factsOfB[s].append(x) } }
+                    absorbed.insert(y)
+                    continue
+                }
                 facts[x].status = .changed; facts[x].changedWith = y
                 facts[y].status = .changed; facts[y].changedWith = x
             }
         }
+    }
+
+    /// Drops facts whose mentions went to another fact, and numbers the rest again.
+    private mutating func remove(_ ids: Set<Int>) {
+        guard !ids.isEmpty else { return }
+        var newID: [Int?] = []
+        var next = 0
+        for id in facts.indices { if ids.contains(id) { newID.append(nil) } else { newID.append(next); next += 1 } }
+        facts = facts.filter { !ids.contains($0.id) }
+        for index in facts.indices {
+            facts[index].id = index
+            facts[index].changedWith = facts[index].changedWith.flatMap { newID.indices.contains($0) ? newID[$0] : nil }
+        }
+        factsOfA = factsOfA.map { $0.compactMap { newID.indices.contains($0) ? newID[$0] : nil } }
+        factsOfB = factsOfB.map { $0.compactMap { newID.indices.contains($0) ? newID[$0] : nil } }
+    }
+
+    /// Two spellings of one name: the same words but one, and that one a few letters apart
+    /// ("Andrew Demitriew" / "Andrew Demetriou", "Jose Vicente da Silva" / "da Silvia").
+    static func respelt(_ x: String, _ y: String) -> Bool {
+        let partsX = StoryWords.fold(x), partsY = StoryWords.fold(y)
+        guard partsX.count >= 2, partsX.count == partsY.count else { return false }
+        let differing = zip(partsX, partsY).filter { $0 != $1 }
+        guard differing.count == 1, let (p, q) = differing.first else { return false }
+        let limit = max(1, min(p.count, q.count) / 3)
+        return EntityIndex.editDistance(Array(p.unicodeScalars), Array(q.unicodeScalars)) <= limit
     }
 
     /// Two facts that can stand for one another: two dates, two amounts in one currency, two

@@ -68,7 +68,15 @@ enum FactLexicon {
         "pope", "chancellor", "chairman", "chairwoman", "judge", "justice", "ambassador", "envoy", "speaker",
         "director", "commissioner", "adviser", "advisor", "spokesman", "spokeswoman", "spokesperson", "professor",
         "sheikh", "emir", "premier", "chief", "deputy", "sir", "dame", "lord", "lady", "archbishop", "bishop",
-        "cardinal", "rabbi", "imam", "ceo", "commander", "prosecutor", "attorney",
+        "cardinal", "rabbi", "imam", "ceo", "commander", "prosecutor", "attorney", "pm",
+    ]
+    /// Heads that make a capitalised run a named event or thing, not a person ("Indo-Pakistan
+    /// War", "Rugby World Cup", "Eternal Flame").
+    static let thingHeads: Set<String> = [
+        "war", "wars", "cup", "games", "olympics", "championship", "championships", "festival", "summit", "prize",
+        "award", "awards", "scandal", "flame", "band", "notice", "act", "bill", "treaty", "accord", "agreement",
+        "conference", "election", "elections", "crisis", "revolution", "storm", "hurricane", "day", "week",
+        "series", "tour", "open", "marathon", "show", "program", "programme", "project", "plan", "report",
     ]
     /// Heads that make a capitalised run an organisation.
     static let organisationHeads: Set<String> = [
@@ -79,6 +87,7 @@ enum FactLexicon {
         "bureau", "board", "federation", "league", "foundation", "fund", "service", "services", "command",
         "staff", "guard", "assembly", "authority", "authorities", "organization", "organisation", "club",
         "church", "school", "college", "hospital", "museum", "social", "media", "broadcasting", "radio", "tv",
+        "paper", "newspaper", "magazine", "inspectorate", "centre", "center", "airlines", "airways", "corps",
     ]
     static let organisations: Set<String> = [
         "kremlin", "pentagon", "nato", "un", "eu", "facebook", "twitter", "telegram", "instagram", "youtube",
@@ -91,7 +100,9 @@ enum FactLexicon {
     static let placeHeads: Set<String> = [
         "region", "province", "oblast", "city", "county", "state", "district", "island", "islands", "river",
         "sea", "ocean", "gulf", "bay", "mountains", "valley", "peninsula", "strait", "border", "street", "square",
-        "east", "west", "north", "south",
+        "east", "west", "north", "south", "stadium", "gate", "park", "airport", "bridge", "hotel", "plaza", "road",
+        "roads", "avenue", "highway", "freeway", "terrace", "station", "port", "harbour", "harbor", "canyon",
+        "lake", "mount", "beach", "coast", "village", "town", "prison",
     ]
     static let places: Set<String> = [
         "afghanistan", "albania", "algeria", "argentina", "armenia", "australia", "austria", "azerbaijan", "bahrain",
