@@ -193,4 +193,96 @@ struct MadeUpQuotesTests {
         #expect(l.quotationsA.count == 1)
         #expect(l.matches.first?.quoteClass == .missing)
     }
+    @Test("speakers a story describes rather than names: the pilot, the current president, police, rescue officials")
+    func describedSpeakers() throws {
+        let l = ledger("""
+            “Brace! Brace! Brace!”, the pilot announced over the speakers.
+
+            The current president, , said the arrest was “unnecessary”.
+
+            “Both men have been cooperative,” said Swedish police in a statement.
+
+            “The earthquake has left two people dead,” Reuters quoted rescue officials as saying.
+            """, "Nothing.")
+        #expect(try l.quotation(.a, "Brace!").speakerName == "the pilot")
+        #expect(try l.quotation(.a, "unnecessary").speakerName == "The current president")
+        #expect(try l.quotation(.a, "Both men").speakerName == "Swedish police")
+        #expect(try l.quotation(.a, "The earthquake").speakerName == "rescue officials")
+    }
+
+    @Test("the speaker, not the name near the verb: a coach's name after the possessive, a person from a firm, a relative clause, a passive")
+    func speakersNearOtherNames() throws {
+        let l = ledger("""
+            Jack Marsh swam the bay. “He is that one in ten million,” said Marsh's coach, Joe Zemaitis.
+
+            Tim Evans from Citigroup Futures said he believes “that this fire is creating a push in the market.”
+
+            Vince Cable, whose party suffered from the increase in Labour's popularity said “an enormous can of worms had been opened”.
+
+            The check was described by CNN as a “routine” search.
+
+            The document “reflects the broad effort under way” according to an NSC spokesman Frederick Jones.
+
+            “The patients were freed Friday,” Myint Thein of the National League for Democracy (NLD) was quoted as saying by Reuters.
+
+            “We will appeal,” said Democratic Senator for Vermont, Patrick J. Leahy.
+            """, "Nothing.")
+        #expect(try l.quotation(.a, "He is that one").speakerName == "Joe Zemaitis")
+        #expect(try l.quotation(.a, "that this fire").speakerName == "Tim Evans")
+        #expect(try l.quotation(.a, "an enormous can").speakerName == "Vince Cable")
+        #expect(try l.quotation(.a, "routine").speakerName == "CNN")
+        #expect(try l.quotation(.a, "reflects the broad").speakerName == "Frederick Jones")
+        #expect(try l.quotation(.a, "The patients were freed").speakerName == "Myint Thein")
+        #expect(try l.quotation(.a, "We will appeal").speakerName == "Patrick J. Leahy")
+    }
+
+    @Test("no speaker for a quotation that is the topic of a report, or in a clause before the main one; an outlet only when no one is named")
+    func notSpeakers() throws {
+        let l = ledger("""
+            As reporter Rico Shen reported on the recent “photo scandal” incident, the chairman commented.
+
+            Fire inspector Frank Garrido described the problem as “a blowtorch we can't get in front of,” according to The New York Times.
+
+            The bill allows a so called “Romeo and Juliet exception” for teenagers.
+            """, "Nothing.")
+        #expect(try l.quotation(.a, "photo scandal").speakerName == nil)
+        #expect(try l.quotation(.a, "a blowtorch").speakerName == "Frank Garrido")
+        #expect(try l.quotation(.a, "Romeo and Juliet").speakerName == nil)
+    }
+
+    @Test("a continuation never crosses a new sentence or a new speaker's verb (family 9)")
+    func continuationStops() throws {
+        let l = ledger("""
+            The church said it was “confident” justice would be done. The President stated: “We are in a fierce battle.”
+
+            A check of the website states “We have shut down access.” An article in the Mail states that taxpayers “can wait for the service.”
+            """, "Nothing.")
+        #expect(l.quotationsA.count == 4)
+        #expect(try l.quotation(.a, "We are in a fierce").speakerName == "The President")
+        // "“…,” Mr. Zelensky said. “…”" still goes on: the point of "Mr." ends nothing.
+        let on = ledger("“We will hold,” Mr. Olek Marchenko said. “The line is safe.”", "Nothing.")
+        #expect(on.quotationsA.count == 1)
+    }
+
+    @Test("a quotation one version repeats is one quote with the matched sentence's twin; the other occurrence is newly quoted (family 9)")
+    func repeatedQuotation() throws {
+        let l = ledger("""
+            Interpol has issued an “Orange Notice” for the leader of the group. After the Orange Notice was released, his picture was sent out.
+            """, """
+            Interpol has issued an “Orange Notice” for the leader of the group. After the “Orange Notice” was released, his picture was sent out.
+            """)
+        let first = try #require(l.quotationsB.first)
+        let second = try #require(l.quotationsB.last)
+        #expect(l.quotationsB.count == 2)
+        #expect(l.match(.b, quotation: first.id).quoteClass == .verbatim)
+        #expect(l.match(.b, quotation: second.id).quoteClass == .newlyQuoted)
+    }
+
+    @Test("a reworded quotation is one altered quote, not two missing ones (family 9)")
+    func rewordedQuotation() throws {
+        let l = ledger("“It was a real adventure for all of us on the boat,” said Captain Ines Moura.",
+                       "“It was an adventure for all of us on the boat,” said Captain Ines Moura.")
+        #expect(l.matches.count == 1)
+        #expect(l.matches.first?.quoteClass == .altered)
+    }
 }

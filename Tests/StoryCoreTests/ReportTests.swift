@@ -201,7 +201,7 @@ struct LedgerReportTests {
         #expect(md.contains("| only A | date | Feb. 12 | A34 | — |"))
         #expect(md.contains("| both | number | 30-day | A11 A32 | B22 |"))
         #expect(md.contains("\n## Quotes\n"))
-        #expect(md.contains("| newly quoted: quoted in B, unquoted in A | — | B27: “the call had yet to be scheduled.” |"))
+        #expect(md.contains("| newly quoted: quoted in B, unquoted in A | — | B27: “the call had yet to be scheduled.” — The Russian government |"))
     }
 
     @Test("JSON: facts and quotes with offsets that give back their text")

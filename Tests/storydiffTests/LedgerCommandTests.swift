@@ -39,7 +39,8 @@ struct LedgerCommandTests {
         let text = try BinaryRunner.run(["quotes", original, syndicated])
         #expect(text.status == 0)
         #expect(text.stdout.hasPrefix("Quotes: 20 in A, 16 in B; 11 verbatim, 4 expanded, 1 newly quoted, 2 missing\n"))
-        #expect(text.stdout.contains("  newly quoted: quoted in B, unquoted in A\n    B B27: “the call had yet to be scheduled.”\n"))
+        // "The Russian government also said … “the call had yet to be scheduled.”": a described speaker.
+        #expect(text.stdout.contains("  newly quoted: quoted in B, unquoted in A\n    B B27: “the call had yet to be scheduled.” — The Russian government\n"))
         let json = try BinaryRunner.run(["quotes", "--demo", "--format", "json", "--only-differences"])
         let document = try JSONDecoder().decode(QuotesDocument.self, from: Data(json.stdout.utf8))
         #expect(document.counts["expanded"] == 4)

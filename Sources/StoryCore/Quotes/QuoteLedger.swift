@@ -55,7 +55,7 @@ public struct QuoteLedger: Sendable {
         // The best relation of each quotation; edges are the union of both sides' choices.
         // Pairs are taken quotation of A by quotation of A, each of B once, in order: a set of
         // all pairs at once was most of the time and memory on stories with many quotations.
-        var bestA: [Int: (Edge, Int)] = [:], bestB: [Int: (Edge, Int)] = [:]
+        var bestA: [Int: (Edge, Int, Bool)] = [:], bestB: [Int: (Edge, Int, Bool)] = [:]
         let flatA = wordsA.map { Array($0.joined()) }, flatB = wordsB.map { Array($0.joined()) }
         let bagsA = flatA.map(Self.bag), bagsB = flatB.map(Self.bag)
         var seenFor = [Int](repeating: -1, count: quotationsB.count)
@@ -79,14 +79,38 @@ public struct QuoteLedger: Sendable {
                 let linked = !counterparts.isDisjoint(with: quotationsB[b].sentences)
                 guard let edge = Self.relation(wordsA[a], wordsB[b], flatA: flatA[a], flatB: flatB[b],
                                                shared: Self.sharedCount(bagsA[a], bagsB[b]), linked: linked) else { continue }
-                if bestA[a].map({ edge.rank > $0.0.rank }) ?? true { bestA[a] = (edge, b) }
-                if bestB[b].map({ edge.rank > $0.0.rank }) ?? true { bestB[b] = (edge, a) }
+                // On a tie, the quotation in the matched sentence.
+                func better(_ best: (Edge, Int, Bool)?) -> Bool {
+                    guard let best else { return true }
+                    return edge.rank > best.0.rank || (edge.rank == best.0.rank && linked && !best.2)
+                }
+                if better(bestA[a]) { bestA[a] = (edge, b, linked) }
+                if better(bestB[b]) { bestB[b] = (edge, a, linked) }
             }
         }
         var union = UnionFind(quotationsA.count + quotationsB.count)
         var edges: [Pair: Edge] = [:]
-        for (a, (edge, b)) in bestA { union.join(a, quotationsA.count + b); edges[Pair(a: a, b: b)] = edge }
-        for (b, (edge, a)) in bestB { union.join(a, quotationsA.count + b); edges[Pair(a: a, b: b)] = edge }
+        // A quotation that recurs ("Orange Notice" twice in B, once in A) is one quote with its
+        // counterpart in the matched sentence; the other occurrence is not joined to it when that
+        // quotation has a partner as good elsewhere.
+        // (It stays alone only if the other version has its words unquoted where it stands: it was
+        // newly quoted there. Otherwise it joins its twin: "cautious optimism" twice in A, once in B.)
+        let unquotedA = UnquotedText(story: comparison.a, quotations: quotationsA)
+        let unquotedB = UnquotedText(story: comparison.b, quotations: quotationsB)
+        func newlyQuoted(_ side: Side, _ id: Int) -> Bool {
+            let quotation = side == .a ? quotationsA[id] : quotationsB[id]
+            let words = (side == .a ? wordsA : wordsB)[id].joined()
+            let counterparts = quotation.sentences.flatMap { comparison.counterparts(side, sentence: $0) }
+            return (side == .a ? unquotedB : unquotedA).contains(Array(words), near: counterparts)
+        }
+        for (a, (edge, b, linked)) in bestA {
+            if !linked, let (other, a2, otherLinked) = bestB[b], a2 != a, other.rank >= edge.rank, otherLinked, newlyQuoted(.a, a) { continue }
+            union.join(a, quotationsA.count + b); edges[Pair(a: a, b: b)] = edge
+        }
+        for (b, (edge, a, linked)) in bestB {
+            if !linked, let (other, b2, otherLinked) = bestA[a], b2 != b, other.rank >= edge.rank, otherLinked, newlyQuoted(.b, b) { continue }
+            union.join(a, quotationsA.count + b); edges[Pair(a: a, b: b)] = edge
+        }
 
         var members: [Int: ([Int], [Int])] = [:]
         for a in quotationsA.indices { members[union.find(a), default: ([], [])].0.append(a) }
@@ -95,8 +119,6 @@ public struct QuoteLedger: Sendable {
             (x.0.first.map { quotationsA[$0].span.start } ?? Int.max, x.1.first.map { quotationsB[$0].span.start } ?? Int.max)
                 < (y.0.first.map { quotationsA[$0].span.start } ?? Int.max, y.1.first.map { quotationsB[$0].span.start } ?? Int.max)
         }
-        let unquotedA = UnquotedText(story: comparison.a, quotations: quotationsA)
-        let unquotedB = UnquotedText(story: comparison.b, quotations: quotationsB)
         var edgesOfRoot: [Int: [Edge]] = [:]
         for (pair, edge) in edges { edgesOfRoot[union.find(pair.a), default: []].append(edge) }
         for (a, b) in components {

@@ -169,6 +169,9 @@ public struct WordNet: Sendable {
     /// The word (or its base form) is a noun in WordNet.
     public func isNoun(_ word: String) -> Bool { !baseEntries(word, .noun).isEmpty }
 
+    /// The word (or its base form) is a verb in WordNet ("paid" → "pay").
+    public func isVerb(_ word: String) -> Bool { !baseEntries(word, .verb).isEmpty }
+
     /// A noun written in the plural: WordNet has it only through a base form other than itself
     /// ("hours" → "hour", "children" → "child"; not "news", not "hour").
     public func isPluralNoun(_ word: String) -> Bool {
