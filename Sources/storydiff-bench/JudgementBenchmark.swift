@@ -16,6 +16,12 @@ enum JudgementBenchmark {
         var optional: [JudgedFact]?
         var quotes: [JudgedQuote]?
         var quotesNotJudged: String?
+        var set: String?
+    }
+
+    struct Tally {
+        var pairs = 0, reported = 0, reportedRight = 0, judged = 0, judgedFound = 0
+        var quotes = 0, classesRight = 0, speakersRight = 0, unjudgedQuotations = 0
     }
 
     struct JudgedFact: Decodable {
@@ -110,15 +116,16 @@ enum JudgementBenchmark {
             FileHandle.standardError.write(Data("storydiff-bench: cannot read a judgement from \(path)\n".utf8))
             return 2
         }
-        var reportedCount = 0, reportedRight = 0, judgedCount = 0, judgedFound = 0
-        var quotesJudged = 0, classesRight = 0, speakersRight = 0, unjudgedQuotations = 0, pairsRead = 0
+        var tallies: [String: Tally] = [:]
         for pair in judgement.pairs {
+            var tally = Tally()
+            defer { tallies[pair.set ?? "tuning", default: Tally()].add(tally) }
             let folder = directory + "/" + pair.id
             guard let a = try? StoryReader.read(path: folder + "/before.txt"), let b = try? StoryReader.read(path: folder + "/after.txt") else {
                 FileHandle.standardError.write(Data("storydiff-bench: cannot read the pair \(folder)\n".utf8))
                 return 2
             }
-            pairsRead += 1
+            tally.pairs += 1
             let ledgers = Ledgers(Comparer.compare(a, b))
             var notes: [String] = []
             let required = pair.facts ?? [], optional = pair.optional ?? []
@@ -131,19 +138,19 @@ enum JudgementBenchmark {
                     for index in requiredHits { covered[index].insert(side) }
                     if requiredHits.isEmpty && !optional.contains(where: { matches(item, side, $0) }) { right = false }
                 }
-                reportedCount += 1
-                if right { reportedRight += 1 } else { notes.append("  wrong   \(item.shown)") }
+                tally.reported += 1
+                if right { tally.reportedRight += 1 } else { notes.append("  wrong   \(item.shown)") }
             }
             for (index, judged) in required.enumerated() {
-                judgedCount += 1
+                tally.judged += 1
                 let sides = Set([Side.a, .b].filter { !judged.forms($0).isEmpty })
-                if sides.isSubset(of: covered[index]) { judgedFound += 1 } else { notes.append("  missed  \(judged.description)") }
+                if sides.isSubset(of: covered[index]) { tally.judgedFound += 1 } else { notes.append("  missed  \(judged.description)") }
             }
 
             if pair.quotesNotJudged == nil {
                 var located = Set<String>()
                 for quote in pair.quotes ?? [] {
-                    quotesJudged += 1
+                    tally.quotes += 1
                     let words = normalised(quote.words)
                     let sides: [Side] = quote.side == "b" ? [.b] : quote.side == "a" ? [.a] : [.a, .b]
                     var found: (Side, Quotation)?
@@ -159,19 +166,19 @@ enum JudgementBenchmark {
                     let match = ledgers.quotes.match(side, quotation: quotation.id)
                     for id in match.a { located.insert("a\(id)") }
                     for id in match.b { located.insert("b\(id)") }
-                    if match.quoteClass.rawValue == quote.class { classesRight += 1 } else {
+                    if quote.class.split(separator: "|").contains(Substring(match.quoteClass.rawValue)) { tally.classesRight += 1 } else {
                         notes.append("  class   “\(quote.words)”: \(match.quoteClass.rawValue), judged \(quote.class)")
                     }
                     let quotationsA = ledgers.quotes.quotations(.a), quotationsB = ledgers.quotes.quotations(.b)
                     let names = match.a.filter { quotationsA.indices.contains($0) }.map { quotationsA[$0].speakerName }
                         + match.b.filter { quotationsB.indices.contains($0) }.map { quotationsB[$0].speakerName }
-                    if names.allSatisfy({ speakerAgrees($0, quote.speaker) }) { speakersRight += 1 } else {
+                    if names.allSatisfy({ speakerAgrees($0, quote.speaker) }) { tally.speakersRight += 1 } else {
                         notes.append("  speaker “\(quote.words)”: \(names.map { $0 ?? "none" }.joined(separator: " / ")), judged \(quote.speaker)")
                     }
                 }
                 for side in [Side.a, .b] {
                     for quotation in ledgers.quotes.quotations(side) where !located.contains("\(side == .a ? "a" : "b")\(quotation.id)") {
-                        unjudgedQuotations += 1
+                        tally.unjudgedQuotations += 1
                         notes.append("  extra   quotation \(side == .a ? "A" : "B") “\(quotation.text.prefix(50))”")
                     }
                 }
@@ -179,11 +186,24 @@ enum JudgementBenchmark {
             if verbose && !notes.isEmpty { print(pair.id); notes.forEach { print($0) } }
         }
         func share(_ part: Int, _ whole: Int) -> String { whole == 0 ? "–" : String(format: "%.1f%%", 100 * Double(part) / Double(whole)) }
-        print("\(pairsRead) hand-judged pairs (\(path))")
-        print("facts:    precision \(share(reportedRight, reportedCount)) (\(reportedRight) of \(reportedCount) reported differences true), "
-              + "recall \(share(judgedFound, judgedCount)) (\(judgedFound) of \(judgedCount) true differences reported)")
-        print("quotes:   classes \(share(classesRight, quotesJudged)), speakers \(share(speakersRight, quotesJudged)) "
-              + "(\(quotesJudged) judged quotations; \(unjudgedQuotations) quotations found that the judgement does not list)")
+        var all = Tally()
+        for tally in tallies.values { all.add(tally) }
+        print("hand-judged pairs from \(path)")
+        for (name, tally) in tallies.sorted(by: { $0.key > $1.key }) + [("all", all)] {
+            print("\(name) (\(tally.pairs) pairs)")
+            print("  facts:  precision \(share(tally.reportedRight, tally.reported)) (\(tally.reportedRight) of \(tally.reported) reported differences true), "
+                  + "recall \(share(tally.judgedFound, tally.judged)) (\(tally.judgedFound) of \(tally.judged) true differences reported)")
+            print("  quotes: classes \(share(tally.classesRight, tally.quotes)), speakers \(share(tally.speakersRight, tally.quotes)) "
+                  + "(\(tally.quotes) judged quotations; \(tally.unjudgedQuotations) found that the judgement does not list)")
+        }
         return 0
+    }
+}
+
+extension JudgementBenchmark.Tally {
+    mutating func add(_ other: Self) {
+        pairs += other.pairs; reported += other.reported; reportedRight += other.reportedRight
+        judged += other.judged; judgedFound += other.judgedFound; quotes += other.quotes
+        classesRight += other.classesRight; speakersRight += other.speakersRight; unjudgedQuotations += other.unjudgedQuotations
     }
 }
