@@ -62,7 +62,21 @@ public struct FactLedger: Sendable {
     /// "seven-figure contract", "came 6" / "came 6th"). It is filed under both versions. A
     /// person, place or organisation the other version writes only in lower case is not
     /// named there ("in Split" / "in split").
+    /// The row of paragraphs each paragraph stands in, on each side.
+    struct RowIndex {
+        private var a: [Int: Int] = [:], b: [Int: Int] = [:]
+        init(_ rows: [ParagraphRow]) {
+            for (index, row) in rows.enumerated() {
+                for p in row.a where a[p] == nil { a[p] = index }
+                for p in row.b where b[p] == nil { b[p] = index }
+            }
+        }
+        func row(_ side: Side, paragraph: Int) -> Int? { side == .a ? a[paragraph] : b[paragraph] }
+    }
+
     private mutating func findRespellings(_ comparison: Comparison) {
+        guard facts.contains(where: { $0.status != .both }) else { return }
+        let rows = RowIndex(comparison.rows)
         var wordsOf: [Side: StoryWords] = [:]
         func words(_ side: Side) -> StoryWords {
             if let known = wordsOf[side] { return known }
@@ -88,7 +102,7 @@ public struct FactLedger: Sendable {
                 for mention in fact.mentions(side) where found == nil {
                     let keys = Set(StoryWords.fold(mention.text))
                     guard keys.count > 1 else { continue }
-                    for sentence in facing(comparison, side, sentence: mention.sentence) where found == nil {
+                    for sentence in facing(comparison, side, sentence: mention.sentence, rows: rows) where found == nil {
                         let there = words(other).words(inSentence: sentence).filter { keys.contains($0.key) }
                         if Set(there.map(\.key)) == keys, there.contains(where: \.capitalised), let first = there.first {
                             found = (first.span, sentence)
@@ -102,7 +116,7 @@ public struct FactLedger: Sendable {
                     let keys = Set(StoryWords.fold(mention.text))
                     guard !keys.isEmpty, keys.contains(where: { $0.first?.isNumber == true || FactLexicon.weekdays.contains($0) || FactLexicon.months[$0] != nil })
                     else { continue }
-                    for sentence in facing(comparison, side, sentence: mention.sentence) where found == nil {
+                    for sentence in facing(comparison, side, sentence: mention.sentence, rows: rows) where found == nil {
                         let there = words(other).words(inSentence: sentence).filter { keys.contains($0.key) }
                         if Set(there.map(\.key)) == keys, let first = there.first, let last = there.last {
                             found = (TextSpan(first.span.start, max(first.span.end, last.span.end)), sentence)
@@ -111,7 +125,7 @@ public struct FactLedger: Sendable {
                 }
             } else if fact.kind == .number, let value = Self.numberValue(fact.key) {
                 for mention in fact.mentions(side) where found == nil {
-                    for sentence in facing(comparison, side, sentence: mention.sentence) where found == nil {
+                    for sentence in facing(comparison, side, sentence: mention.sentence, rows: rows) where found == nil {
                         if let word = words(other).words(inSentence: sentence).first(where: { StoryWords.value(of: $0.key) == value }) {
                             found = (word.span, sentence)
                         }
@@ -131,14 +145,15 @@ public struct FactLedger: Sendable {
     /// The sentences of the other version that face a sentence: its matched ones, or, when it
     /// has none, the other version's unmatched sentences in the same row of paragraphs ("He
     /// was carrying 3 guns, …" / "He was carrying three guns: a Beretta …", too different to match).
-    private func facing(_ comparison: Comparison, _ side: Side, sentence: Int) -> [Int] {
+    private func facing(_ comparison: Comparison, _ side: Side, sentence: Int, rows: RowIndex) -> [Int] {
         let story = comparison.story(side), other = comparison.story(side.other)
         guard story.sentences.indices.contains(sentence) else { return [] }
         if let group = comparison.groupIndex(side, sentence: sentence), comparison.groups.indices.contains(group) {
             return side == .a ? comparison.groups[group].b : comparison.groups[group].a
         }
         let paragraph = story.sentences[sentence].paragraph
-        guard let row = comparison.rows.first(where: { (side == .a ? $0.a : $0.b).contains(paragraph) }) else { return [] }
+        guard let index = rows.row(side, paragraph: paragraph), comparison.rows.indices.contains(index) else { return [] }
+        let row = comparison.rows[index]
         let facingParagraphs: Range<Int> = side == .a ? row.b : row.a
         return facingParagraphs.flatMap { p in other.paragraphs.indices.contains(p) ? Array(other.paragraphs[p].sentences) : [] }
             .filter { comparison.groupIndex(side.other, sentence: $0) == nil }
