@@ -91,7 +91,9 @@ public struct FactLedger: Sendable {
             var found: (span: TextSpan, sentence: Int)?
             if fact.kind.isName {
                 let strict = fact.kind == .person || fact.kind == .place || fact.kind == .organisation
-                let forms = Set([fact.label] + fact.mentions(side).map(\.text))
+                // In a fixed order (a Set's would differ from run to run, and so would the mention found).
+                var forms: [String] = []
+                for form in [fact.label] + fact.mentions(side).map(\.text) where !forms.contains(form) { forms.append(form) }
                 for form in forms where found == nil {
                     if let place = words(other).occurrences(of: form).first(where: { !strict || $0.capitalised }) {
                         found = (place.span, place.sentence)
