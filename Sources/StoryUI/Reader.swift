@@ -188,7 +188,7 @@ public struct Reader: Sendable {
         if key == .interrupt { quit = true; return }
         // The "too small" screen shows nothing to act on: only quitting (or resizing) works there.
         if isTooSmall {
-            if key == .character("q") || key == .escape { quit = true }
+            if key == .character("q") { quit = true }
             return
         }
         message = nil
@@ -203,7 +203,16 @@ public struct Reader: Sendable {
         let pending = pendingOtherPlace
         pendingOtherPlace = nil
         switch key {
-        case .character("q"), .escape: quit = true
+        case .character("q"): quit = true
+        // Esc closes what is open and never quits (as in less and tig): here, with nothing open,
+        // it clears the search highlight, or says how to quit.
+        case .escape:
+            if searchQuery != nil {
+                relayout { $0.searchQuery = nil; $0.matches = [] }
+                message = "search cleared"
+            } else {
+                message = "nothing to close · q quits"
+            }
         case .character("j"), .down: moveCursor(by: 1)
         case .character("k"), .up: moveCursor(by: -1)
         case .character(" "), .pageDown: page(1)

@@ -70,6 +70,7 @@ extension Reader {
         case .character("g"), .home: panelSelection = 0
         case .character("G"), .end: panelSelection = count - 1
         case .enter: jumpToPanelItem(); return
+        // F and Q toggle their own panel and switch from the other; q and Esc close it.
         case .character("F") where overlay == .quotes: openPanel(.facts); return
         case .character("Q") where overlay == .facts: openPanel(.quotes); return
         case .character("q"), .escape, .character("F"), .character("Q"): overlay = .none; return

@@ -121,9 +121,43 @@ struct KeyTests {
         #expect(!reader.quit)
         try reader.play("q")
         #expect(reader.quit)
-        var other = UIFixtures.reader(width: 100, height: 30)
-        try other.play("<Esc>")
-        #expect(other.quit)
+    }
+
+    @Test("Esc closes what is open and never quits; only q quits")
+    func escapeNeverQuits() throws {
+        var reader = UIFixtures.reader(width: 100, height: 30)
+        // After F, Esc twice (to be sure the panel is closed): the reader stays, at its place.
+        try reader.play("} } F")
+        #expect(reader.overlay == .facts)
+        let place = reader.cursor
+        try reader.play("<Esc> <Esc>")
+        #expect(reader.overlay == .none && !reader.quit && reader.cursor == place)
+        #expect(reader.render().lines.last == "nothing to close · q quits")
+        // Overlays, prompts and the search highlight close the same way.
+        try reader.play("? <Esc> <Esc>")
+        #expect(reader.overlay == .none && !reader.quit)
+        try reader.play("/ K u r s k <Enter>")
+        #expect(reader.searchQuery == "Kursk")
+        try reader.play("<Esc>")
+        #expect(reader.searchQuery == nil && reader.matches.isEmpty && !reader.quit)
+        #expect(reader.render().lines.last == "search cleared")
+        try reader.play("/ a b <Esc> <Esc>")
+        #expect(reader.searchQuery == nil && !reader.quit)
+        // F and Q toggle their panels.
+        try reader.play("Q")
+        #expect(reader.overlay == .quotes)
+        try reader.play("F")
+        #expect(reader.overlay == .facts)
+        try reader.play("F")
+        #expect(reader.overlay == .none)
+        // On the "too small" screen too.
+        var small = UIFixtures.reader(width: 10, height: 3)
+        try small.play("<Esc>")
+        #expect(!small.quit)
+        try small.play("q")
+        #expect(small.quit)
+        try reader.play("q")
+        #expect(reader.quit)
     }
 
     @Test("resize reflows and keeps the current paragraph in view")
