@@ -114,19 +114,28 @@ extension Reader {
 
     private func drawHeader(_ grid: inout ScreenGrid, layout: ReaderLayout, theme: Theme) {
         grid.fill(y: 0, style: theme[.header])
-        func title(_ side: Side) -> String {
+        /// The figures, then the title cut in the middle when it must be: a path keeps its file
+        /// name ("/work/…/r1/after.txt"), a headline its start and end.
+        func title(_ side: Side, _ limit: Int) -> String {
             let stats = comparison.statistics(side)
-            return "\(side == .a ? "A" : "B") · \(TextReport.percent(stats.coverage)) matched · \(stats.comparedWords) words · \(titles[side == .a ? 0 : 1])"
+            let letter = side == .a ? "A" : "B", coverage = TextReport.percent(stats.coverage)
+            let name = titles[side == .a ? 0 : 1]
+            // The figures in full when the name keeps room, then the coverage alone, then the name alone.
+            for prefix in ["\(letter) · \(coverage) matched · \(stats.comparedWords) words · ", "\(letter) · \(coverage) · "] {
+                let room = limit - DisplayWidth.of(prefix)
+                if room >= min(24, DisplayWidth.of(name)), room >= 8 { return prefix + middleTruncate(name, room) }
+            }
+            return middleTruncate(name, limit)
         }
         switch layout.mode {
         case .sideBySide:
             let panes = layout.paneWidths
-            grid.put(truncate(title(.a), panes.left), x: 0, y: 0, style: theme[.header], limit: panes.left)
-            grid.put(truncate(title(.b), panes.right), x: panes.left + ReaderLayout.gutterWidth, y: 0, style: theme[.header])
+            grid.put(title(.a, panes.left), x: 0, y: 0, style: theme[.header], limit: panes.left)
+            grid.put(title(.b, panes.right), x: panes.left + ReaderLayout.gutterWidth, y: 0, style: theme[.header])
         case .stacked:
             let half = width / 2
-            grid.put(truncate(title(.a), half - 1), x: 0, y: 0, style: theme[.header], limit: half - 1)
-            grid.put(truncate(title(.b), width - half), x: half, y: 0, style: theme[.header])
+            grid.put(title(.a, half - 1), x: 0, y: 0, style: theme[.header], limit: half - 1)
+            grid.put(title(.b, width - half), x: half, y: 0, style: theme[.header])
         }
     }
 
@@ -283,6 +292,33 @@ extension Reader {
             result.append(character); used += w
         }
         return result + "…"
+    }
+
+    /// Cut from the middle to fit: the end of a path (its file name) stays whole when it can.
+    func middleTruncate(_ text: String, _ limit: Int) -> String {
+        guard limit > 0 else { return "" }
+        if DisplayWidth.of(text) <= limit { return text }
+        guard limit > 4 else { return truncate(text, limit) }
+        let characters = Array(text)
+        // The end: the last path component when it leaves room for a start; of a headline, a third.
+        var endWidth = (limit - 1) / 3
+        if let slash = characters.lastIndex(of: "/") {
+            let fileName = DisplayWidth.of(String(characters[slash...]))
+            if fileName <= limit - 3 { endWidth = fileName }
+        }
+        var tail = "", used = 0
+        for character in characters.reversed() {
+            let w = DisplayWidth.of(character)
+            if used + w > endWidth { break }
+            tail.insert(character, at: tail.startIndex); used += w
+        }
+        var head = "", headWidth = 0
+        for character in characters {
+            let w = DisplayWidth.of(character)
+            if headWidth + w > limit - 1 - used { break }
+            head.append(character); headWidth += w
+        }
+        return head + "…" + tail
     }
 
     func wrapPlain(_ text: String, width: Int) -> [String] {

@@ -196,4 +196,15 @@ struct KeyTests {
                  .character("s"), .character("k"), .enter, .resize(width: 80, height: 24)])
         #expect(throws: KeyScriptError.self) { try Key.script("<Nope>") }
     }
+    @Test("a long path in the header keeps its file name and loses its middle")
+    func headerKeepsFileName() throws {
+        let a = StoryReader.story(name: "/work/shared/eval/wikinews-revisions/100524-r1/before.txt", text: "The council met on Monday. It voted.")
+        let b = StoryReader.story(name: "/work/shared/eval/wikinews-revisions/100524-r1/after.txt", text: "The council met on Tuesday. It voted.")
+        var reader = Reader(comparison: Comparer.compare(a, b), themes: UIFixtures.themes, width: 80, height: 24)
+        let header = reader.render().lines[0]
+        // Each pane's title ends with its file name, after a cut in the middle of the path.
+        #expect(header.contains("…/before.txt"), "\(header)")
+        #expect(header.hasSuffix("…/after.txt"), "\(header)")
+        #expect(header.hasPrefix("A · "), "\(header)")
+    }
 }
