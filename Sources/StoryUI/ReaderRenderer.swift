@@ -121,9 +121,9 @@ extension Reader {
             let letter = side == .a ? "A" : "B", coverage = TextReport.percent(stats.coverage)
             let name = titles[side == .a ? 0 : 1]
             // The figures in full when the name keeps room, then the coverage alone, then the name alone.
-            for prefix in ["\(letter) · \(coverage) matched · \(stats.comparedWords) words · ", "\(letter) · \(coverage) · "] {
+            for prefix in ["\(letter) · \(coverage) matched · \(stats.comparedWords) words · ", "\(letter) · \(coverage) matched · "] {
                 let room = limit - DisplayWidth.of(prefix)
-                if room >= min(24, DisplayWidth.of(name)), room >= 8 { return prefix + middleTruncate(name, room) }
+                if room >= min(16, DisplayWidth.of(name)), room >= 8 { return prefix + middleTruncate(name, room) }
             }
             return middleTruncate(name, limit)
         }
