@@ -114,16 +114,16 @@ extension Reader {
 
     private func drawHeader(_ grid: inout ScreenGrid, layout: ReaderLayout, theme: Theme) {
         grid.fill(y: 0, style: theme[.header])
-        /// The figures, then the title cut in the middle when it must be: a path keeps its file
-        /// name ("/work/…/r1/after.txt"), a headline its start and end.
+        /// The figures, then the title, cut when it must be: a path in the middle, keeping its file
+        /// name ("/work/…/r1/after.txt"), a headline at its end.
         func title(_ side: Side, _ limit: Int) -> String {
             let stats = comparison.statistics(side)
             let letter = side == .a ? "A" : "B", coverage = TextReport.percent(stats.coverage)
             let name = titles[side == .a ? 0 : 1]
             // The figures in full when the name keeps room, then the coverage alone, then the name alone.
-            for prefix in ["\(letter) · \(coverage) matched · \(stats.comparedWords) words · ", "\(letter) · \(coverage) matched · "] {
+            for (prefix, wanted) in [("\(letter) · \(coverage) matched · \(stats.comparedWords) words · ", 24), ("\(letter) · \(coverage) matched · ", 16)] {
                 let room = limit - DisplayWidth.of(prefix)
-                if room >= min(16, DisplayWidth.of(name)), room >= 8 { return prefix + middleTruncate(name, room) }
+                if room >= min(wanted, DisplayWidth.of(name)), room >= 8 { return prefix + middleTruncate(name, room) }
             }
             return middleTruncate(name, limit)
         }
@@ -294,18 +294,17 @@ extension Reader {
         return result + "…"
     }
 
-    /// Cut from the middle to fit: the end of a path (its file name) stays whole when it can.
+    /// Cut to fit: a path from the middle, so that its end (the file name) stays whole when it
+    /// can; any other title at its end.
     func middleTruncate(_ text: String, _ limit: Int) -> String {
         guard limit > 0 else { return "" }
         if DisplayWidth.of(text) <= limit { return text }
-        guard limit > 4 else { return truncate(text, limit) }
         let characters = Array(text)
-        // The end: the last path component when it leaves room for a start; of a headline, a third.
-        var endWidth = (limit - 1) / 3
-        if let slash = characters.lastIndex(of: "/") {
-            let fileName = DisplayWidth.of(String(characters[slash...]))
-            if fileName <= limit - 3 { endWidth = fileName }
-        }
+        // A headline reads from its start; a path (or an address) keeps its last part.
+        guard limit > 4, let slash = characters.lastIndex(of: "/") else { return truncate(text, limit) }
+        var endWidth = (limit - 1) * 2 / 3
+        let fileName = DisplayWidth.of(String(characters[slash...]))
+        if fileName <= limit - 3 { endWidth = fileName }
         var tail = "", used = 0
         for character in characters.reversed() {
             let w = DisplayWidth.of(character)
