@@ -251,11 +251,12 @@ public struct Reader: Sendable {
         case .character("t"):
             themeIndex = (themeIndex + 1) % themes.count
             message = "theme: \(themes[themeIndex].name)"
-        case .character("l"):
+        // L, not l (vim's "right"), switches the layout; h is help as in less.
+        case .character("L"):
             let next: LayoutChoice = mode == .sideBySide ? .stacked : .sideBySide
             relayout { $0.layoutChoice = next }
             message = "layout: \(mode.rawValue)"
-        case .character("?"): overlay = .help
+        case .character("?"), .character("h"): overlay = .help
         case .character("s"): overlay = .summary
         case .character("F"): openPanel(.facts)
         case .character("Q"): openPanel(.quotes)
@@ -263,6 +264,11 @@ public struct Reader: Sendable {
         case .character("X"): jumpFlagged(-1)
         case .wheelDown: scroll(by: 3)
         case .wheelUp: scroll(by: -3)
+        case .character(let character):
+            // A key that does nothing says so, instead of seeming ignored.
+            let shown = character.unicodeScalars.allSatisfy { $0.properties.generalCategory != .control && !$0.properties.isWhitespace }
+                && character.unicodeScalars.allSatisfy({ $0.isASCII }) ? "\(character)" : "this key"
+            message = character == "l" ? "l does nothing: L switches the layout · ? help" : "\(shown) does nothing here · ? help"
         default: break
         }
     }
@@ -549,12 +555,18 @@ public struct Reader: Sendable {
             let before = visible.last { key($0) < here } ?? lastVisible
             next = direction > 0 ? after : before
         }
+        // Past the last match (or the first), the search goes round, and says so.
+        var wrapped = ""
+        if let current = currentMatch, let from = visible.firstIndex(of: current), let to = visible.firstIndex(of: next) {
+            if direction > 0, to <= from { wrapped = "search hit bottom, continuing at top · " }
+            if direction < 0, to >= from { wrapped = "search hit top, continuing at bottom · " }
+        }
         currentMatch = next
         reveal(matches[next].sentence)
         cursor = matches[next].sentence
         focus = matches[next].sentence.side
         scrollToShow(matches[next].sentence, jump: true)
-        message = "match \((visible.firstIndex(of: next) ?? 0) + 1) of \(visible.count) for “\(query)”"
+        message = wrapped + "match \((visible.firstIndex(of: next) ?? 0) + 1) of \(visible.count) for “\(query)”"
     }
 
     /// Where a sentence comes in reading order: its row, then its line when its row is laid out

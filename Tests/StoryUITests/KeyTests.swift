@@ -207,4 +207,29 @@ struct KeyTests {
         #expect(header.hasSuffix("…/after.txt"), "\(header)")
         #expect(header.hasPrefix("A · "), "\(header)")
     }
+    @Test("L switches the layout, h is help, a key that does nothing says so; search goes round and says so")
+    func habits() throws {
+        var reader = UIFixtures.reader(width: 100, height: 30)
+        try reader.play("l")
+        #expect(reader.mode == .sideBySide)
+        #expect(reader.render().lines.last == "l does nothing: L switches the layout · ? help")
+        try reader.play("z")
+        #expect(reader.render().lines.last == "z does nothing here · ? help")
+        try reader.play("h")
+        #expect(reader.overlay == .help)
+        try reader.play("<Esc> L")
+        #expect(reader.mode == .stacked)
+        // Round the matches: after the last, the first, with a message.
+        try reader.play("L / S u m y <Enter>")
+        let count = reader.matches.filter { _ in true }.count
+        try #require(count >= 2)
+        var wrappedMessage: String?
+        for _ in 0..<(count + 1) {
+            try reader.play("n")
+            if let last = reader.render().lines.last, last.hasPrefix("search hit bottom, continuing at top") { wrappedMessage = last; break }
+        }
+        #expect(wrappedMessage != nil)
+        try reader.play("N")
+        #expect(reader.render().lines.last?.hasPrefix("search hit top, continuing at bottom") == true)
+    }
 }

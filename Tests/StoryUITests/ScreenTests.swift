@@ -55,16 +55,16 @@ struct ScreenTests {
         }
     }
 
-    @Test("below 80 columns the layout stacks on its own; l switches it")
+    @Test("below 80 columns the layout stacks on its own; L switches it")
     func stacking() throws {
         var narrow = UIFixtures.reader(width: 79, height: 24)
         #expect(narrow.mode == .stacked)
         var wide = UIFixtures.reader(width: 80, height: 24)
         #expect(wide.mode == .sideBySide)
-        try wide.play("l")
+        try wide.play("L")
         #expect(wide.mode == .stacked)
         #expect(wide.render().lines.last == "layout: stacked")
-        try narrow.play("l")
+        try narrow.play("L")
         #expect(narrow.mode == .sideBySide)
     }
 

@@ -102,7 +102,7 @@ struct WindowTests {
         Self.expectMatchesWholeLayout(&reader)
         try reader.play("<Resize:90x24>")
         Self.expectMatchesWholeLayout(&reader)
-        try reader.play("l")
+        try reader.play("L")
         Self.expectMatchesWholeLayout(&reader)
         try reader.play("g")
         #expect(reader.layout().window.lowerBound == 0 && reader.top == 0)
