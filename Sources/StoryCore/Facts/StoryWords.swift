@@ -18,6 +18,36 @@ struct StoryWords {
 
     init(_ story: Story) {
         let scalars = story.scalars
+        // ASCII answered directly: Unicode's property tables are most of the cost otherwise.
+        func isLetterOrDigit(_ scalar: Unicode.Scalar) -> Bool {
+            if scalar.isASCII {
+                let v = scalar.value
+                return (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A)
+            }
+            return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+        }
+        func isDigit(_ scalar: Unicode.Scalar) -> Bool {
+            scalar.isASCII ? (scalar.value >= 0x30 && scalar.value <= 0x39) : scalar.properties.numericType != nil
+        }
+        func isUpper(_ scalar: Unicode.Scalar) -> Bool {
+            scalar.isASCII ? (scalar.value >= 0x41 && scalar.value <= 0x5A) : scalar.properties.isUppercase
+        }
+        func isLower(_ scalar: Unicode.Scalar) -> Bool {
+            scalar.isASCII ? (scalar.value >= 0x61 && scalar.value <= 0x7A) : scalar.properties.isLowercase
+        }
+        /// The folded key of a word: ASCII lower-cased by hand (a String built scalar by scalar
+        /// and lower-cased again was most of the index's cost).
+        var bytes: [UInt8] = []
+        func key(_ range: Range<Int>) -> String {
+            bytes.removeAll(keepingCapacity: true)
+            for index in range {
+                let scalar = scalars[index]
+                guard scalar.isASCII else { return String(String.UnicodeScalarView(scalars[range])).lowercased() }
+                let v = UInt8(scalar.value)
+                bytes.append(v >= 0x41 && v <= 0x5A ? v + 0x20 : v)
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
         for sentence in story.sentences {
             firstWordOfSentence.append(words.count)
             var start: Int?
@@ -26,20 +56,18 @@ struct StoryWords {
             while position <= end {
                 // "500,000" and "40.90" are one word: a comma or point between digits.
                 let isDigitJoint = position > sentence.span.start && position + 1 < end && (scalars[position] == "," || scalars[position] == ".")
-                    && scalars[position - 1].properties.numericType != nil && scalars[position + 1].properties.numericType != nil
-                let isPart = position < end && (scalars[position].properties.isAlphabetic || scalars[position].properties.numericType != nil || isDigitJoint)
+                    && isDigit(scalars[position - 1]) && isDigit(scalars[position + 1])
+                let isPart = position < end && (isLetterOrDigit(scalars[position]) || isDigitJoint)
                 // Words run together are two: "ThursdayJanuary", "eBay" (found again as a pair).
-                let glued = isPart && start != nil && position > 0 && scalars[position].properties.isUppercase && scalars[position - 1].properties.isLowercase
+                let glued = isPart && start != nil && position > 0 && isUpper(scalars[position]) && isLower(scalars[position - 1])
                 if glued, let begin = start {
-                    let text = String(String.UnicodeScalarView(scalars[begin..<position]))
-                    words.append(Word(key: text.lowercased(), capitalised: scalars[begin].properties.isUppercase, span: TextSpan(begin, position), sentence: sentence.index))
+                    words.append(Word(key: key(begin..<position), capitalised: isUpper(scalars[begin]), span: TextSpan(begin, position), sentence: sentence.index))
                     start = position
                 }
                 if isPart, start == nil { start = position }
                 if !isPart, let begin = start {
-                    let text = String(String.UnicodeScalarView(scalars[begin..<position]))
-                    let capitalised = scalars[begin].properties.isUppercase
-                    words.append(Word(key: text.lowercased(), capitalised: capitalised, span: TextSpan(begin, position), sentence: sentence.index))
+                    let capitalised = isUpper(scalars[begin])
+                    words.append(Word(key: key(begin..<position), capitalised: capitalised, span: TextSpan(begin, position), sentence: sentence.index))
                     start = nil
                 }
                 position += 1
@@ -47,7 +75,9 @@ struct StoryWords {
         }
         for (index, word) in words.enumerated() {
             positions[word.key, default: []].append(index)
-            if index + 1 < words.count, words[index + 1].sentence == word.sentence {
+            // Only a name is found split in two ("Bing Dian" for "BingDian"): pairs that open
+            // with a capital, not every pair of the story.
+            if word.capitalised, index + 1 < words.count, words[index + 1].sentence == word.sentence {
                 joined[word.key + words[index + 1].key, default: []].append(index)
             }
         }
