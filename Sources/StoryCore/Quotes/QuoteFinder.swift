@@ -262,7 +262,6 @@ enum QuoteFinder {
             if let m = appositive(after: head + 1) { return (m, nil) }
             // "said Lula’s detention was": a possessive speaks only through a title ("Bilbrey’s coach" needs the name).
             if possessive, !FactLexicon.titles.contains(tokens[head].key) { return (nil, nil) }
-            if named != nil { return (nil, described(tokens, endingAt: head).map { _ in phrase(tokens, start, head) }) }
             return (nil, described(tokens, endingAt: head).map { _ in phrase(tokens, start, head) })
         }
 
