@@ -3,7 +3,7 @@ import StoryCore
 /// The reader's state and behaviour, independent of any terminal: keys in, frames out.
 public struct Reader: Sendable {
     public enum LayoutChoice: Sendable, Equatable { case automatic, sideBySide, stacked }
-    public enum Overlay: Sendable, Equatable { case none, help, summary, facts, quotes }
+    public enum Overlay: Sendable, Equatable { case none, help, summary, facts, quotes, detail }
 
     public let comparison: Comparison
     /// The facts ledger and the quotes: the panels, the gutter flags and the status notes. On a
@@ -20,6 +20,9 @@ public struct Reader: Sendable {
     /// The facts and quotes panels: the selected item and the first one shown.
     public internal(set) var panelSelection = 0
     var panelTop = 0
+    /// The detail view: the sentence it describes and its first line shown.
+    var detailFor: SentenceRef?
+    var detailTop = 0
     /// After a jump from a panel: the item's place on the other side, for Tab.
     var pendingOtherPlace: SentenceRef?
     /// Whether each sentence is flagged (a fact or quotation that differs), per side.
@@ -195,6 +198,7 @@ public struct Reader: Sendable {
         if searchEditor != nil { handleSearchInput(key); return }
         if exportEditor != nil { handleExportInput(key); return }
         if overlay == .facts || overlay == .quotes { handlePanel(key); return }
+        if overlay == .detail { handleDetail(key); return }
         if overlay != .none {
             // Any key closes an overlay; its own key toggles it.
             overlay = .none
@@ -237,6 +241,7 @@ public struct Reader: Sendable {
                 switchPane()
             }
         case .enter: jumpToCounterpart()
+        case .character("i"): openDetail()
         case .character("/"): searchEditor = LineEditor()
         case .character("e"):
             if exporter == nil { message = "export is not available here" } else { exportEditor = LineEditor(Self.defaultExportPath) }
@@ -454,8 +459,8 @@ public struct Reader: Sendable {
         guard let cursor else { return }
         let counterparts = comparison.counterparts(cursor.side, sentence: cursor.index)
         guard let first = counterparts.first else {
-            let sentenceClass = comparison.classes(cursor.side)[cursor.index]
-            message = sentenceClass == .boilerplate ? "boilerplate is not compared" : "no counterpart: only in \(cursor.side == .a ? "A" : "B")"
+            // Nothing to jump to: Enter shows what the sentence is instead.
+            openDetail()
             return
         }
         let target = SentenceRef(cursor.side.other, first)
@@ -618,7 +623,8 @@ public struct Reader: Sendable {
             let group = comparison.groups[groupIndex]
             let left = group.a.map { label(SentenceRef(.a, $0)) }.joined(separator: "+")
             let right = group.b.map { label(SentenceRef(.b, $0)) }.joined(separator: "+")
-            var text = "\(left) \(sentenceClass.rawValue) \(right)"
+            // The selected side first: "B7 paraphrase A7" reads from where the cursor is.
+            var text = cursor.side == .a ? "\(left) \(sentenceClass.rawValue) \(right)" : "\(right) \(sentenceClass.rawValue) \(left)"
             if group.shape != .oneToOne { text += " (\(group.shape.rawValue))" }
             if sentenceClass != .identical {
                 text += " · score \(TextReport.format2(group.score))"

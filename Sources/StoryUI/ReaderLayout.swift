@@ -45,7 +45,7 @@ public struct VisualLine: Sendable {
 public struct ReaderLayout: Sendable {
     public enum Mode: String, Sendable { case sideBySide = "side by side", stacked }
 
-    public static let gutterWidth = 3
+    public static let gutterWidth = 5
     /// Below this width side by side is too cramped; the reader stacks on its own.
     public static let stackBelow = 80
 

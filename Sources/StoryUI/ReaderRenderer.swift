@@ -15,9 +15,11 @@ extension Reader {
         let layout = layout()
         drawHeader(&grid, layout: layout, theme: theme)
         let panes = layout.paneWidths
+        let ends = linkEnds
         for (y, line) in layout.lines(top..<top + contentHeight).enumerated() {
-            drawLine(line, index: top + y, y: y + 1, panes: panes, layout: layout, theme: theme, grid: &grid)
+            drawLine(line, index: top + y, y: y + 1, panes: panes, layout: layout, ends: ends, theme: theme, grid: &grid)
         }
+        drawPeek(&grid, layout: layout, theme: theme)
         drawStatus(&grid, layout: layout, theme: theme)
         switch overlay {
         case .none: break
@@ -25,13 +27,15 @@ extension Reader {
         case .summary: drawOverlay(&grid, title: "summary", lines: summaryLines(), theme: theme)
         case .facts: drawPanel(&grid, title: "facts · \(ledgers?.facts.differences.count ?? 0) differ", theme: theme)
         case .quotes: drawPanel(&grid, title: "quotes · \(ledgers?.quotes.matches.filter(\.isFlagged).count ?? 0) not verbatim", theme: theme)
+        case .detail: drawDetail(&grid, theme: theme)
         }
         return grid
     }
 
     // MARK: Pieces
 
-    private func drawLine(_ line: VisualLine, index: Int, y: Int, panes: (left: Int, right: Int), layout: ReaderLayout, theme: Theme, grid: inout ScreenGrid) {
+    private func drawLine(_ line: VisualLine, index: Int, y: Int, panes: (left: Int, right: Int), layout: ReaderLayout, ends: Set<SentenceRef>,
+                          theme: Theme, grid: inout ScreenGrid) {
         switch line.kind {
         case .blank: return
         case .hidden(let count):
@@ -40,23 +44,23 @@ extension Reader {
             return
         case .content: break
         }
+        // The gutter has a column of its own for each side's flag, with a space between it and
+        // the text: " ! ≈ ! " never runs into a word.
+        let markStyle = { (mark: GutterMark) in theme[.gutter].patched(with: theme[mark.role]).patched(with: Style(bold: true)) }
+        let flagStyle = theme[.gutter].patched(with: theme[.flag])
         switch layout.mode {
         case .sideBySide:
-            drawPieces(line.left, x: 0, y: y, limit: panes.left, theme: theme, grid: &grid)
-            if let mark = line.mark {
-                grid.put(mark.symbol, x: panes.left + 1, y: y, style: theme[.gutter].patched(with: theme[mark.role]).patched(with: Style(bold: true)))
-            }
-            drawPieces(line.right, x: panes.left + ReaderLayout.gutterWidth, y: y, limit: width, theme: theme, grid: &grid)
+            drawPieces(line.left, x: 0, y: y, limit: panes.left, ends: ends, theme: theme, grid: &grid)
+            if let mark = line.mark { grid.put(mark.symbol, x: panes.left + 2, y: y, style: markStyle(mark)) }
+            drawPieces(line.right, x: panes.left + ReaderLayout.gutterWidth, y: y, limit: width, ends: ends, theme: theme, grid: &grid)
             // A flagged sentence (a fact or quotation that differs) marks its first line, on its side of the gutter.
-            if startsFlagged(line.left, index: index, layout: layout) { grid.put("!", x: panes.left, y: y, style: theme[.gutter].patched(with: theme[.flag])) }
-            if startsFlagged(line.right, index: index, layout: layout) { grid.put("!", x: panes.left + 2, y: y, style: theme[.gutter].patched(with: theme[.flag])) }
+            if startsFlagged(line.left, index: index, layout: layout) { grid.put("!", x: panes.left + 1, y: y, style: flagStyle) }
+            if startsFlagged(line.right, index: index, layout: layout) { grid.put("!", x: panes.left + 3, y: y, style: flagStyle) }
         case .stacked:
             grid.put(line.side == .b ? "B" : "A", x: 0, y: y, style: theme[.gutter])
-            if let mark = line.mark {
-                grid.put(mark.symbol, x: 1, y: y, style: theme[.gutter].patched(with: theme[mark.role]).patched(with: Style(bold: true)))
-            }
-            drawPieces(line.left, x: ReaderLayout.gutterWidth, y: y, limit: width, theme: theme, grid: &grid)
-            if startsFlagged(line.left, index: index, layout: layout) { grid.put("!", x: 2, y: y, style: theme[.gutter].patched(with: theme[.flag])) }
+            if let mark = line.mark { grid.put(mark.symbol, x: 1, y: y, style: markStyle(mark)) }
+            drawPieces(line.left, x: ReaderLayout.gutterWidth, y: y, limit: width, ends: ends, theme: theme, grid: &grid)
+            if startsFlagged(line.left, index: index, layout: layout) { grid.put("!", x: 2, y: y, style: flagStyle) }
         }
     }
 
@@ -70,15 +74,26 @@ extension Reader {
         return false
     }
 
-    private func drawPieces(_ pieces: [Piece], x: Int, y: Int, limit: Int, theme: Theme, grid: inout ScreenGrid) {
+    private func drawPieces(_ pieces: [Piece], x: Int, y: Int, limit: Int, ends: Set<SentenceRef>, theme: Theme, grid: inout ScreenGrid) {
         var column = x
         for piece in pieces {
-            column = grid.put(piece.text, x: column, y: y, style: style(of: piece, theme: theme), limit: limit)
+            column = grid.put(piece.text, x: column, y: y, style: style(of: piece, ends: ends, theme: theme), limit: limit)
         }
     }
 
-    /// A piece's look: its class, its paragraph's role, its word change, the cursor, a search match.
-    func style(of piece: Piece, theme: Theme) -> Style {
+    /// The other ends of the selected sentence's link: its counterparts, and the sentences of its
+    /// own side that share the link (A1 of A1+A2 → B5 lights A2 and B5), as vimdiff and tig do.
+    var linkEnds: Set<SentenceRef> {
+        guard let cursor, let group = comparison.groupIndex(cursor.side, sentence: cursor.index) else { return [] }
+        let link = comparison.groups[group]
+        var ends = Set(link.a.map { SentenceRef(.a, $0) } + link.b.map { SentenceRef(.b, $0) })
+        ends.remove(cursor)
+        return ends
+    }
+
+    /// A piece's look: its class, its paragraph's role, its word change, the cursor and the other
+    /// ends of its link, a search match.
+    func style(of piece: Piece, ends: Set<SentenceRef> = [], theme: Theme) -> Style {
         var style = theme[.text]
         switch piece.sentenceClass {
         case .identical: style = style.patched(with: theme[.identical])
@@ -106,8 +121,48 @@ extension Reader {
             }
         }
         if piece.sentence != nil && piece.sentence == cursor { style = style.patched(with: theme[.cursor]) }
+        else if let ref = piece.sentence, ends.contains(ref) { style = style.patched(with: theme[.counterpart]) }
         if piece.isMatch { style = style.patched(with: theme[.search]) }
         return style
+    }
+
+    /// When the selected sentence's counterpart is off screen (a moved sentence, a tall row), a
+    /// few lines of the other pane show it, where the cursor is not: the place to look without
+    /// losing this one (Enter goes there).
+    private mutating func drawPeek(_ grid: inout ScreenGrid, layout: ReaderLayout, theme: Theme) {
+        guard overlay == .none, let cursor, contentHeight >= 8 else { return }
+        let others = comparison.counterparts(cursor.side, sentence: cursor.index).map { SentenceRef(cursor.side.other, $0) }
+        guard let first = others.first else { return }
+        let bottom = top + contentHeight
+        let onScreen = others.contains { ref in
+            guard let line = layout.line(of: ref) else { return false }
+            return line < bottom && (layout.lastLine(of: ref) ?? line) >= top
+        }
+        guard !onScreen else { return }
+        let panes = layout.paneWidths
+        let (x0, x1) = layout.mode == .sideBySide
+            ? (cursor.side == .a ? (panes.left + ReaderLayout.gutterWidth, width) : (0, panes.left))
+            : (0, width)
+        let story = comparison.story(first.side)
+        let text = others.filter { story.sentences.indices.contains($0.index) }
+            .map { SafeText.sanitize(story.text(of: story.sentences[$0.index].span)) }.joined(separator: " ")
+        let where_: String
+        if let line = layout.line(of: first) { where_ = line < top ? "above" : "below" } else { where_ = "hidden" }
+        let title = "── \(others.map(label).joined(separator: "+")), \(where_) · Enter jumps "
+        let wrapped = wrapPlain(text, width: max(1, x1 - x0 - 2))
+        var body = Array(wrapped.prefix(3))
+        if wrapped.count > 3 { body[2] = truncate(body[2] + " …", x1 - x0 - 2) }
+        let height = body.count + 1
+        // Away from the cursor: at the bottom, or at the top when the cursor is low on the screen.
+        let cursorY = (layout.line(of: cursor) ?? top) - top
+        let y0 = cursorY >= contentHeight / 2 ? 1 : 1 + contentHeight - height
+        let style = theme[.overlay]
+        for y in y0..<y0 + height { grid.fill(y: y, from: x0, to: x1, style: style) }
+        let rule = title + String(repeating: "─", count: max(0, x1 - x0 - DisplayWidth.of(title)))
+        grid.put(truncate(rule, x1 - x0), x: x0, y: y0, style: theme[.overlayTitle], limit: x1)
+        for (offset, line) in body.enumerated() {
+            grid.put(line, x: x0 + 1, y: y0 + 1 + offset, style: style.patched(with: theme[.counterpart]), limit: x1)
+        }
     }
 
     // MARK: Header and status
@@ -118,7 +173,8 @@ extension Reader {
         /// name ("/work/…/r1/after.txt"), a headline at its end.
         func title(_ side: Side, _ limit: Int) -> String {
             let stats = comparison.statistics(side)
-            let letter = side == .a ? "A" : "B", coverage = TextReport.percent(stats.coverage)
+            // The focused pane says so: "» A" (j, k, u and the rest move on its side).
+            let letter = (side == focus ? "» " : "") + (side == .a ? "A" : "B"), coverage = TextReport.percent(stats.coverage)
             let name = titles[side == .a ? 0 : 1]
             // The figures in full when the name keeps room, then the coverage alone, then the name alone.
             for (prefix, wanted) in [("\(letter) · \(coverage) matched · \(stats.comparedWords) words · ", 24), ("\(letter) · \(coverage) matched · ", 16)] {
@@ -130,8 +186,9 @@ extension Reader {
         switch layout.mode {
         case .sideBySide:
             let panes = layout.paneWidths
-            grid.put(title(.a, panes.left), x: 0, y: 0, style: theme[.header], limit: panes.left)
-            grid.put(title(.b, panes.right), x: panes.left + ReaderLayout.gutterWidth, y: 0, style: theme[.header])
+            let focused = theme[.header].patched(with: Style(underline: true))
+            grid.put(title(.a, panes.left), x: 0, y: 0, style: focus == .a ? focused : theme[.header], limit: panes.left)
+            grid.put(title(.b, panes.right), x: panes.left + ReaderLayout.gutterWidth, y: 0, style: focus == .b ? focused : theme[.header])
         case .stacked:
             let half = width / 2
             grid.put(title(.a, half - 1), x: 0, y: 0, style: theme[.header], limit: half - 1)
@@ -150,10 +207,17 @@ extension Reader {
         if hideIdentical { x = grid.put("[differences] ", x: x, y: y, style: theme[.status]) }
         let help = " ? help  q quit "
         let helpX = width - DisplayWidth.of(help)
-        let legend: [(String, ThemeRole)] = [("= identical", .identical), ("~ near", .near), ("≈ paraphrase", .paraphrase),
-                                             ("⊂ partial", .partial), ("< > unique", .unique), ("↷ moved", .moved), ("⋔ split/merge", .gutter)]
+        // The legend in full when it fits, then shorter, then its marks alone: never cut.
+        let legends: [[(String, ThemeRole)]] = [
+            [("= identical", .identical), ("~ near", .near), ("≈ paraphrase", .paraphrase), ("∩ partial", .partial),
+             ("< > unique", .unique), ("↕ moved", .moved), ("÷ split/merge", .gutter)],
+            [("=same", .identical), ("~near", .near), ("≈para", .paraphrase), ("∩part", .partial),
+             ("<>only", .unique), ("↕moved", .moved), ("÷split", .gutter)],
+            [("=", .identical), ("~", .near), ("≈", .paraphrase), ("∩", .partial), ("<>", .unique), ("↕", .moved), ("÷", .gutter)],
+        ]
+        let room = helpX - x - 1
+        let legend = legends.first { tier in tier.reduce(0) { $0 + DisplayWidth.of($1.0) + 1 } <= room } ?? []
         for (text, role) in legend {
-            guard x + DisplayWidth.of(text) + 1 < helpX else { break }
             x = grid.put(text, x: x, y: y, style: theme[.status].patched(with: Style(foreground: theme[role].foreground, bold: theme[role].bold)))
             x = grid.put(" ", x: x, y: y, style: theme[.status])
         }
@@ -193,9 +257,9 @@ extension Reader {
         "Esc            close a panel, an overlay, a prompt, the search",
         "q              quit (in a panel: close it)",
         "",
-        "= identical  ~ near  ≈ paraphrase  ⊂ partial (one says more)",
+        "= identical  ~ near  ≈ paraphrase  ∩ partial (one says more)",
         "< > only in A / B",
-        "↷ moved  ⋔ split or merged  · boilerplate (dimmed)",
+        "↕ moved  ÷ split or merged  · boilerplate (dimmed)",
         "!  a fact or quotation the other version lacks or changed",
     ]
 
@@ -278,6 +342,25 @@ extension Reader {
         let position = items.isEmpty ? "" : " \(panelSelection + 1)/\(items.count) "
         let footer = "\(position)j k move · Enter jump (Tab: other side) · Esc close "
         grid.put(truncate(footer, boxWidth - 4), x: x0 + 2, y: y0 + boxHeight - 1, style: style, limit: x0 + boxWidth - 1)
+    }
+
+    /// The detail view: a framed, scrolling page of styled, wrapped lines.
+    private func drawDetail(_ grid: inout ScreenGrid, theme: Theme) {
+        let boxWidth = max(20, width - 4), boxHeight = max(5, height - 2)
+        let x0 = (width - boxWidth) / 2, y0 = 1
+        let style = theme[.overlay]
+        let lines = Self.wrap(detailFor.map(detailLines) ?? [], width: boxWidth - 4)
+        drawBox(&grid, x0: x0, y0: y0, width: boxWidth, height: boxHeight, title: "why \(detailFor.map(label) ?? "") is what it is", theme: theme)
+        for (offset, spans) in lines.dropFirst(detailTop).prefix(detailRows).enumerated() {
+            var x = x0 + 2
+            for span in spans {
+                let look = span.role.map { role in role == .overlayTitle ? theme[.overlayTitle] : style.patched(with: Style(foreground: theme[role].foreground, bold: theme[role].bold, underline: theme[role].underline)) } ?? style
+                x = grid.put(span.text, x: x, y: y0 + 1 + offset, style: look, limit: x0 + boxWidth - 2)
+            }
+        }
+        let more = lines.count > detailRows ? " \(min(lines.count, detailTop + detailRows))/\(lines.count) lines · j k scroll ·" : ""
+        let footer = "\(more) any other key closes "
+        grid.put(truncate(footer, boxWidth - 4), x: x0 + max(1, boxWidth - DisplayWidth.of(footer) - 2), y: y0 + boxHeight - 1, style: style, limit: x0 + boxWidth - 1)
     }
 
     // MARK: Text helpers

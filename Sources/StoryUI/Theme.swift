@@ -6,7 +6,12 @@ public struct Theme: Sendable {
     public var description: String
     public var styles: [ThemeRole: Style]
 
-    public subscript(role: ThemeRole) -> Style { styles[role] ?? styles[.text] ?? .plain }
+    public subscript(role: ThemeRole) -> Style {
+        if let style = styles[role] { return style }
+        // A theme written before the role existed still shows the selected link's other end.
+        if role == .counterpart { return Style(underline: true) }
+        return styles[.text] ?? .plain
+    }
 
     /// The theme as the terminal can show it: without colour, or with 8 colours.
     public func adapted(colors: Int, noColor: Bool) -> Theme {

@@ -22,6 +22,8 @@ public enum ThemeRole: String, CaseIterable, Sendable {
     case status
     case message
     case cursor
+    /// The other ends of the selected sentence's link (its counterparts, the rest of its group).
+    case counterpart
     case search
     case overlay
     case overlayTitle = "overlay.title"

@@ -7,11 +7,11 @@ public enum RowMark: String, Sendable, CaseIterable {
         case .identical: return "="
         case .near: return "~"
         case .paraphrase: return "≈"
-        case .partial: return "⊂"
+        case .partial: return "∩"
         case .onlyA: return "<"
         case .onlyB: return ">"
-        case .moved: return "↷"
-        case .grouped: return "⋔"
+        case .moved: return "↕"
+        case .grouped: return "÷"
         case .boilerplate, .unmatched: return "·"
         }
     }

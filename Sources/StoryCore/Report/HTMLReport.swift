@@ -86,7 +86,7 @@ public enum HTMLReport {
         """
         <section class="legend"><h2>Legend</h2><p>
         <span class="s identical">identical</span> · <span class="s near">near (small edits)</span> · <span class="s paraphrase">paraphrase</span> · <span class="s partial">partial (one says more)</span> · <span class="s unique">only in one version</span> · <span class="s moved">moved</span> · <span class="s boilerplate">boilerplate</span> ·
-        words: <del>removed</del> <ins>added</ins> <span class="mv">moved</span> · gutter: = ~ ≈ ⊂ &lt; &gt; ↷ ⋔ (split or merged) · ↗ links jump to the counterpart
+        words: <del>removed</del> <ins>added</ins> <span class="mv">moved</span> · gutter: = ~ ≈ ∩ &lt; &gt; ↕ ÷ (split or merged) · ↗ links jump to the counterpart
         </p></section>
 
         """
@@ -204,7 +204,7 @@ public enum HTMLReport {
             rule(".s.unique", "unique"),
             rule(".s.moved", "moved"), rule(".s.boilerplate, p.boilerplate", "boilerplate"),
             rule("p.headline", "headline", extra: "font-size: 1.15rem"), rule("p.credit, p.byline, p.dateline", "credit"),
-            rule("del", "word.removed", extra: "text-decoration: line-through"), rule("ins", "word.added", extra: "text-decoration: none"),
+            rule("del", "word.removed", extra: "text-decoration: underline dotted"), rule("ins", "word.added", extra: "text-decoration: none"),
             rule(".mv", "word.moved"), rule(".gutter", "gutter"),
             ".facts td, .quotes td { vertical-align: top } a.place { font-size: .75rem; text-decoration: none; opacity: .8 }",
             "tr.changed td:first-child, tr.altered td:first-child, tr.speaker-changed td:first-child { font-weight: bold }",

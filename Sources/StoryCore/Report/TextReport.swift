@@ -20,7 +20,7 @@ public enum TextReport {
             for warning in story.warnings { out += "   warning: \(SafeText.sanitize(warning))\n" }
         }
         out += "\n" + summaryTable(comparison) + "\n"
-        out += "Marks: = identical  ~ near  ≈ paraphrase  < only in A  > only in B  ↷ moved  · boilerplate\n"
+        out += "Marks: = identical  ~ near  ≈ paraphrase  < only in A  > only in B  ↕ moved  · boilerplate\n"
         out += "Words: [-removed-] {+added+} [~moved~]\n"
         if options.hideIdentical { out += "Only differences: rows whose sentences are all identical are left out.\n" }
 
@@ -63,10 +63,10 @@ public enum TextReport {
             }
             let group = comparison.groups[groupIndex]
             if let shownIn = printedGroups[groupIndex] {
-                return shownIn == row ? "" : "↷ \(label)\(index + 1)  shown with its counterpart in row \(shownIn + 1)\n"
+                return shownIn == row ? "" : "↕ \(label)\(index + 1)  shown with its counterpart in row \(shownIn + 1)\n"
             }
             printedGroups[groupIndex] = row
-            let mark = group.moved ? "↷" : symbol(sentenceClass)
+            let mark = group.moved ? "↕" : symbol(sentenceClass)
             var lines = ""
             for (offset, s) in group.a.enumerated() {
                 lines += "\(offset == 0 ? mark : " ") A\(s + 1)  \(marked(comparison, .a, s, paint: paint))\n"
@@ -137,7 +137,7 @@ public enum TextReport {
         case .identical: return "="
         case .near: return "~"
         case .paraphrase: return "≈"
-        case .partial: return "⊂"
+        case .partial: return "∩"
         case .unique: return "<"
         case .boilerplate: return "·"
         }
