@@ -43,7 +43,11 @@ public struct Reader: Sendable {
     public internal(set) var cursor: SentenceRef?
     public internal(set) var focus: Side = .a
     public var layoutChoice: LayoutChoice = .automatic
-    public private(set) var hideIdentical = false
+    /// Which rows are shown: all, those with a difference, or those where one side has one.
+    public enum RowFilter: Sendable, Equatable { case everything, differences, differencesOf(Side) }
+    public private(set) var filter: RowFilter = .everything
+    /// Whether a filter hides rows (a report of the screen then leaves out identical rows).
+    public var hideIdentical: Bool { filter != .everything }
     public private(set) var wordEmphasis = true
     public internal(set) var overlay: Overlay = .none
     /// The search being typed after "/", if any.
@@ -53,6 +57,17 @@ public struct Reader: Sendable {
     public private(set) var searchQuery: String?
     public private(set) var matches: [SearchMatch] = []
     public private(set) var currentMatch: Int?
+    /// Places jumped from, newest last (Ctrl-O, '').
+    var jumpList: [SentenceRef] = []
+    /// Places Ctrl-O left, so that '' returns to the newest of them.
+    var jumpedBackFrom: [SentenceRef] = []
+    /// The first ' of '' was typed.
+    var awaitingQuote = false
+    /// The filter being typed after / in a panel, and the filter in force.
+    public internal(set) var panelFilterEditor: LineEditor?
+    public internal(set) var panelFilter: String?
+    /// The phrase `a`/`A` stepped to, highlighted as a search match is.
+    var phrase: SearchMatch?
     public internal(set) var message: String?
     public private(set) var quit = false
 
@@ -76,10 +91,11 @@ public struct Reader: Sendable {
     private struct LayoutKey: Equatable {
         var width: Int
         var mode: ReaderLayout.Mode
-        var hideIdentical: Bool
+        var filter: RowFilter
         var window: Range<Int>?
     }
     private var cachedQuery: String?
+    private var cachedPhrase: SearchMatch?
 
     /// A place where the search query was found.
     public struct SearchMatch: Sendable, Equatable {
@@ -150,21 +166,39 @@ public struct Reader: Sendable {
     public var isTooSmall: Bool { width < Self.minimumWidth || height < Self.minimumHeight }
 
     public mutating func layout() -> ReaderLayout {
-        let key = LayoutKey(width: width, mode: mode, hideIdentical: hideIdentical, window: window)
-        if let cachedLayout, cachedKey == key, cachedQuery == searchQuery { return cachedLayout }
+        let key = LayoutKey(width: width, mode: mode, filter: filter, window: window)
+        if let cachedLayout, cachedKey == key, cachedQuery == searchQuery, cachedPhrase == phrase { return cachedLayout }
         var spans: [Side: [TextSpan]] = [:]
         for match in matches { spans[match.sentence.side, default: []].append(match.span) }
+        // A stepped-to phrase is lit as a match (not over a search's, which would overlap it).
+        if let phrase, matches.isEmpty { spans[phrase.sentence.side] = [phrase.span] }
         let layout: ReaderLayout
         if let cachedLayout, cachedKey == key {
             layout = cachedLayout.with(matches: spans)
         } else {
-            layout = ReaderLayout(comparison: comparison, width: width, mode: mode, hideIdentical: hideIdentical, matches: spans,
+            layout = ReaderLayout(comparison: comparison, width: width, mode: mode, hidden: hiddenRows(), matches: spans,
                                   metrics: wrapMetrics(), rows: window)
         }
         cachedLayout = layout
         cachedKey = key
         cachedQuery = searchQuery
+        cachedPhrase = phrase
         return layout
+    }
+
+    /// The rows the filter hides (nil: none).
+    mutating func hiddenRows() -> [Bool]? {
+        switch filter {
+        case .everything: return nil
+        case .differences: return wrapMetrics().identicalRows
+        case .differencesOf(let side): return side == .a ? wrapMetrics().quietRowsA : wrapMetrics().quietRowsB
+        }
+    }
+
+    /// Whether the filter hides a row.
+    mutating func isHidden(row: Int) -> Bool {
+        guard filter != .everything else { return false }
+        return hiddenRows().map { $0.indices.contains(row) && $0[row] } ?? false
     }
 
     mutating func wrapMetrics() -> WrapMetrics {
@@ -177,8 +211,40 @@ public struct Reader: Sendable {
     // MARK: Keys
 
     public mutating func handle(_ key: Key) {
+        // A jump (not a step) leaves its place on the jump list, for Ctrl-O and ''.
+        let before = cursor
+        let jumping = ((overlay == .facts || overlay == .quotes) && key == .enter && panelFilterEditor == nil)
+            || (searchEditor != nil && key == .enter)
+            || (overlay == .none && searchEditor == nil && exportEditor == nil && Self.jumpKeys.contains(key))
         handleKey(key)
+        if jumping, let before, cursor != before { recordJump(from: before) }
         followWithWindow()
+    }
+
+    /// Keys that jump rather than step (vim's jump motions, less's marks).
+    static let jumpKeys: Set<Key> = [.character("g"), .character("G"), .home, .end, .enter, .character("n"), .character("N"),
+                                     .character("u"), .character("U"), .character("c"), .character("C"), .character("o"),
+                                     .character("O"), .character("x"), .character("X")]
+
+    mutating func recordJump(from place: SentenceRef) {
+        if jumpList.last != place { jumpList.append(place) }
+        if jumpList.count > 100 { jumpList.removeFirst(jumpList.count - 100) }
+    }
+
+    /// Back to where the last jump came from (Ctrl-O goes on back; '' comes back again).
+    mutating func jumpBack(toggle: Bool) {
+        guard let cursor else { return }
+        var target: SentenceRef?
+        while let last = jumpList.popLast() {
+            if last != cursor, isShown(last) { target = last; break }
+        }
+        guard let target else { message = "the jump list is empty: jumps (g G n u c x Enter …) leave their place on it"; return }
+        if toggle { recordJump(from: cursor) } else { jumpedBackFrom.append(cursor) }
+        reveal(target)
+        self.cursor = target
+        focus = target.side
+        scrollToShow(target, jump: true)
+        message = "back to \(label(target))" + (toggle ? " ('' returns)" : " (Ctrl-O goes on back, '' returns)")
     }
 
     private mutating func handleKey(_ key: Key) {
@@ -206,8 +272,23 @@ public struct Reader: Sendable {
         }
         let pending = pendingOtherPlace
         pendingOtherPlace = nil
+        // A phrase stays highlighted only while a/A step through them.
+        if key != .character("a") && key != .character("A") && phrase != nil { relayout { $0.phrase = nil } }
+        if awaitingQuote {
+            awaitingQuote = false
+            if key == .character("'") {
+                if let back = jumpedBackFrom.popLast() { jumpList.append(back) }
+                jumpBack(toggle: true)
+            } else {
+                message = "' then ' goes back to the last place"
+            }
+            return
+        }
+        if key != .character("\u{0F}") { jumpedBackFrom.removeAll() }
         switch key {
         case .character("q"): quit = true
+        case .character("\u{0F}"): jumpBack(toggle: false)
+        case .character("'"): awaitingQuote = true; message = "'"
         // Esc closes what is open and never quits (as in less and tig): here, with nothing open,
         // it clears the search highlight, or says how to quit.
         case .escape:
@@ -248,8 +329,13 @@ public struct Reader: Sendable {
         case .character("n"): nextMatch(1)
         case .character("N"): nextMatch(-1)
         case .character("f"):
-            relayout { $0.hideIdentical.toggle() }
+            relayout { $0.filter = $0.filter == .everything ? .differences : .everything }
             message = hideIdentical ? "showing only differences (f shows everything)" : "showing everything"
+        case .character("d"):
+            // The focused side's differences: what it says alone or otherwise; d again shows all.
+            let wanted: RowFilter = .differencesOf(focus)
+            relayout { $0.filter = $0.filter == wanted ? .everything : wanted }
+            message = filter == wanted ? "showing only \(focus == .a ? "A" : "B")'s differences (d or f shows everything)" : "showing everything"
         case .character("w"):
             wordEmphasis.toggle()
             message = wordEmphasis ? "word changes emphasised" : "word emphasis off"
@@ -265,6 +351,10 @@ public struct Reader: Sendable {
         case .character("s"): overlay = .summary
         case .character("F"): openPanel(.facts)
         case .character("Q"): openPanel(.quotes)
+        case .character("o"): jumpOwnSentence(1)
+        case .character("O"): jumpOwnSentence(-1)
+        case .character("a"): relayout { $0.jumpPhrase(1) }
+        case .character("A"): relayout { $0.jumpPhrase(-1) }
         case .character("x"): jumpFlagged(1)
         case .character("X"): jumpFlagged(-1)
         case .wheelDown: scroll(by: 3)
@@ -387,8 +477,7 @@ public struct Reader: Sendable {
         let before = layout()
         let currentRow = cursorLine().flatMap { before.row(ofLine: $0) } ?? before.row(ofLine: top) ?? 0
         var row = currentRow + direction
-        let identicalRows = wrapMetrics().identicalRows
-        while row >= 0, row < comparison.rows.count, hideIdentical && identicalRows[row] { row += direction }
+        while row >= 0, row < comparison.rows.count, isHidden(row: row) { row += direction }
         guard row >= 0, row < comparison.rows.count else {
             message = direction > 0 ? "last paragraph" : "first paragraph"
             return
@@ -505,10 +594,46 @@ public struct Reader: Sendable {
         }
     }
 
-    /// Finds a query in both stories (case, quotes and dashes folded) and goes to the first match after the cursor.
+    /// Finds a query in both stories (case, quotes and dashes folded) and goes to the first match
+    /// after the cursor. A query with a regular expression's marks (`\\ . * + ? [ ] ( ) { } | ^ $`)
+    /// is one, as in less and vim; one that does not compile, or finds nothing where its plain
+    /// words would, is searched as plain text, and the message says so.
     public mutating func search(_ query: String) {
         let needle = Self.foldedScalars(query)
         guard !needle.isEmpty else { relayout { $0.searchQuery = nil; $0.matches = [] }; return }
+        var found: [SearchMatch] = []
+        var note = ""
+        if query.unicodeScalars.contains(where: { "\\.*+?[](){}|^$".unicodeScalars.contains($0) }) {
+            // ASCII stays as typed (\D is not \d); curly quotes and dashes fold as the text does.
+            let pattern = String(String.UnicodeScalarView(query.unicodeScalars.map { $0.isASCII ? $0 : Self.foldedScalars([$0])[0] }))
+            if let regex = try? Regex(pattern).ignoresCase() {
+                found = regexMatches(regex)
+                if found.isEmpty, !literalMatches(needle).isEmpty {
+                    found = literalMatches(needle)
+                    note = "no match as a regular expression; found as plain text · "
+                }
+            } else {
+                found = literalMatches(needle)
+                note = "not a regular expression (\\ before . * + ? ( ) [ ] { } | ^ $ to search for one); searched as plain text · "
+            }
+        } else {
+            found = literalMatches(needle)
+        }
+        relayout { $0.searchQuery = query; $0.matches = found }
+        let layout = layout(), metrics = wrapMetrics(), comparison = self.comparison
+        let keyed = matches.map { match in
+            let key = Self.readingKey(match.sentence, layout: layout, metrics: metrics, comparison: comparison)
+            return (match, key.row, key.line, match.sentence.side == .a ? 0 : 1, match.span.start)
+        }
+        matches = keyed.sorted { ($0.1, $0.2, $0.3, $0.4) < ($1.1, $1.2, $1.3, $1.4) }.map(\.0)
+        currentMatch = nil
+        guard !matches.isEmpty else { message = note + "not found: \(query)"; return }
+        nextMatch(1)
+        if let message { self.message = note + message }
+    }
+
+    /// Every place a folded needle occurs, sentence by sentence.
+    private func literalMatches(_ needle: [Unicode.Scalar]) -> [SearchMatch] {
         var found: [SearchMatch] = []
         for side in Side.allCases {
             let story = comparison.story(side)
@@ -528,16 +653,27 @@ public struct Reader: Sendable {
                 }
             }
         }
-        relayout { $0.searchQuery = query; $0.matches = found }
-        let layout = layout(), metrics = wrapMetrics(), comparison = self.comparison
-        let keyed = matches.map { match in
-            let key = Self.readingKey(match.sentence, layout: layout, metrics: metrics, comparison: comparison)
-            return (match, key.row, key.line, match.sentence.side == .a ? 0 : 1, match.span.start)
+        return found
+    }
+
+    /// Every place a regular expression matches (empty matches left out), sentence by sentence,
+    /// on the folded text: folding keeps one scalar for one, so offsets are the story's.
+    private func regexMatches(_ regex: Regex<AnyRegexOutput>) -> [SearchMatch] {
+        var found: [SearchMatch] = []
+        for side in Side.allCases {
+            let story = comparison.story(side)
+            for sentence in story.sentences {
+                let folded = String(String.UnicodeScalarView(Self.foldedScalars(story.scalars[sentence.span.start..<sentence.span.end])))
+                let scalars = folded.unicodeScalars
+                for match in folded.matches(of: regex) where !match.range.isEmpty {
+                    let start = scalars.distance(from: scalars.startIndex, to: match.range.lowerBound)
+                    let end = scalars.distance(from: scalars.startIndex, to: match.range.upperBound)
+                    found.append(SearchMatch(sentence: SentenceRef(side, sentence.index),
+                                             span: TextSpan(sentence.span.start + start, sentence.span.start + end)))
+                }
+            }
         }
-        matches = keyed.sorted { ($0.1, $0.2, $0.3, $0.4) < ($1.1, $1.2, $1.3, $1.4) }.map(\.0)
-        currentMatch = nil
-        guard !matches.isEmpty else { message = "not found: \(query)"; return }
-        nextMatch(1)
+        return found
     }
 
     private mutating func nextMatch(_ direction: Int) {

@@ -107,19 +107,29 @@ public struct ReaderLayout: Sendable {
     public let window: Range<Int>
     public var coversDocument: Bool { window.lowerBound == 0 && window.upperBound == comparison.rows.count }
 
+    /// The layout with the rows a filter hides: identical ones (`hideIdentical`).
     public init(comparison: Comparison, width: Int, mode: Mode, hideIdentical: Bool, matches: [Side: [TextSpan]] = [:],
+                metrics: WrapMetrics? = nil, rows window: Range<Int>? = nil) {
+        let metrics = metrics ?? WrapMetrics(comparison: comparison)
+        self.init(comparison: comparison, width: width, mode: mode, hidden: hideIdentical ? metrics.identicalRows : nil, matches: matches,
+                  metrics: metrics, rows: window)
+    }
+
+    /// The layout with the rows `hidden` marks left out (nil: every row shown).
+    public init(comparison: Comparison, width: Int, mode: Mode, hidden hiddenRows: [Bool]?, matches: [Side: [TextSpan]] = [:],
                 metrics: WrapMetrics? = nil, rows window: Range<Int>? = nil) {
         self.mode = mode
         self.width = width
         self.comparison = comparison
         self.matches = matches
         let metrics = metrics ?? WrapMetrics(comparison: comparison)
+        let hidden = hiddenRows.flatMap { $0.count == comparison.rows.count ? $0 : nil }
         // A window never cuts a run of hidden rows: it would miscount them.
         var window = (window ?? 0..<comparison.rows.count).clamped(to: 0..<comparison.rows.count)
-        if hideIdentical {
+        if let hidden {
             var lower = window.lowerBound, upper = window.upperBound
-            while lower > 0, metrics.identicalRows[lower - 1], lower < upper, metrics.identicalRows[lower] { lower -= 1 }
-            while upper < comparison.rows.count, upper > lower, metrics.identicalRows[upper - 1], metrics.identicalRows[upper] { upper += 1 }
+            while lower > 0, hidden[lower - 1], lower < upper, hidden[lower] { lower -= 1 }
+            while upper < comparison.rows.count, upper > lower, hidden[upper - 1], hidden[upper] { upper += 1 }
             window = lower..<upper
         }
         self.window = window
@@ -136,9 +146,9 @@ public struct ReaderLayout: Sendable {
         metrics.withBuffers { wordsA, wordsB in
             var hiddenRun = 0
             var startsA: [(Int, Int)] = [], startsB: [(Int, Int)] = []
-            let rows = comparison.rows, identicalRows = metrics.identicalRows
+            let rows = comparison.rows
             for rowIndex in window {
-                if hideIdentical && identicalRows[rowIndex] {
+                if hidden?[rowIndex] == true {
                     hiddenRun += 1
                     continue
                 }
@@ -195,7 +205,7 @@ public struct ReaderLayout: Sendable {
         var shownBefore: [Int32] = [0]
         shownBefore.reserveCapacity(comparison.rows.count + 1)
         var shown: Int32 = 0
-        for identical in metrics.identicalRows { if !(hideIdentical && identical) { shown += 1 }; shownBefore.append(shown) }
+        for row in comparison.rows.indices { if hidden?[row] != true { shown += 1 }; shownBefore.append(shown) }
         self.blocks = blocks
         self.lineCount = lineCount
         self.rowLine = rowLine

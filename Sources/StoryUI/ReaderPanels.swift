@@ -4,6 +4,8 @@ import StoryCore
 public struct PanelItem: Sendable, Equatable {
     public var text: String
     public var places: [SentenceRef]
+    /// Lines under the item, wrapped, never cut: a quotation's two versions with their word diff.
+    public var detail: [[DetailSpan]] = []
 }
 
 /// The facts and quotes panels, the gutter flags and the jumps between flagged sentences.
@@ -30,21 +32,48 @@ extension Reader {
         return items
     }
 
-    /// The quotes panel: one line per matched quote, flagged ones first.
+    /// The quotes panel: each matched quote with both its versions in full, the word diff inside
+    /// the marks; changed ones first, then the verbatim ones.
     static func quoteItems(_ ledgers: Ledgers) -> [PanelItem] {
         let quotes = ledgers.quotes
-        let ordered = quotes.matches.filter(\.isFlagged) + quotes.matches.filter { !$0.isFlagged }
-        return ordered.map { match in
+        let (changed, verbatim) = quotes.changedThenVerbatim
+        return (changed + verbatim).map { match in
             let side: Side = match.a.isEmpty ? .b : .a
             let quotation = quotes.quotations(side)[match.quotations(side)[0]]
             var places = [SentenceRef(side, quotation.sentences[0])]
             if let other = match.quotations(side.other).first { places.append(SentenceRef(side.other, quotes.quotations(side.other)[other].sentences[0])) }
             let speaker = quotation.speakerName.map { " — " + $0 } ?? ""
-            return PanelItem(text: "\(LedgerText.heading(match)): “\(quotation.text)”\(speaker)", places: places)
+            let diff = quotes.versionDiff(match)
+            var detail: [[DetailSpan]] = []
+            for version in Side.allCases {
+                let ids = match.quotations(version)
+                guard !ids.isEmpty else { continue }
+                let where_ = quotes.sentences(match, version).map { "\(version == .a ? "A" : "B")\($0 + 1)" }.joined(separator: "+")
+                var line = [DetailSpan("  \(where_): “")]
+                if let diff {
+                    line += (version == .a ? diff.a : diff.b).flatMap { marked(SafeText.sanitize($0.text), $0.operation) }
+                } else {
+                    line.append(DetailSpan(SafeText.sanitize(quotes.words(match, version))))
+                }
+                line.append(DetailSpan("”"))
+                detail.append(line)
+            }
+            return PanelItem(text: "\(LedgerText.heading(match))\(speaker)", places: places, detail: detail)
         }
     }
 
-    var panelItems: [PanelItem] { overlay == .facts ? factItems : overlay == .quotes ? quoteItems : [] }
+    /// The open panel's items, narrowed by its filter (`/` in the panel: the words typed, case,
+    /// quotes and dashes folded, anywhere in the line or its places).
+    var panelItems: [PanelItem] {
+        let items = overlay == .facts ? factItems : overlay == .quotes ? quoteItems : []
+        let typed = panelFilterEditor?.string ?? panelFilter ?? ""
+        let needle = String(String.UnicodeScalarView(Self.foldedScalars(typed)))
+        guard !needle.isEmpty else { return items }
+        return items.filter { item in
+            let line = item.text + " " + item.places.map(label).joined(separator: " ")
+            return String(String.UnicodeScalarView(Self.foldedScalars(line))).contains(needle)
+        }
+    }
 
     /// Rows of items the panel shows: the box less its border, title and footer lines.
     var panelRows: Int { max(1, height - 4) }
@@ -54,6 +83,8 @@ extension Reader {
         overlay = panel
         panelSelection = 0
         panelTop = 0
+        panelFilter = nil
+        panelFilterEditor = nil
         if panelItems.isEmpty {
             overlay = .none
             message = panel == .facts ? "no dates, numbers or names found" : "no quotations in either version"
@@ -61,8 +92,24 @@ extension Reader {
     }
 
     mutating func handlePanel(_ key: Key) {
+        if var editor = panelFilterEditor {
+            // The list narrows as the filter is typed; Enter keeps it, Esc drops it.
+            switch editor.handle(key) {
+            case .editing: panelFilterEditor = editor
+            case .cancelled: panelFilterEditor = nil; panelFilter = nil; message = "filter cleared"
+            case .submitted(let text):
+                panelFilterEditor = nil
+                panelFilter = text.isEmpty ? nil : text
+                if !text.isEmpty { message = "\(panelItems.count) of \(overlay == .facts ? factItems.count : quoteItems.count) shown for “\(text)” · / changes it, Esc clears" }
+            }
+            panelSelection = max(0, min(panelItems.count - 1, panelSelection))
+            panelTop = min(panelTop, panelSelection)
+            return
+        }
         let count = panelItems.count
         switch key {
+        case .character("/"): panelFilterEditor = LineEditor(panelFilter ?? ""); return
+        case .escape where panelFilter != nil: panelFilter = nil; message = "filter cleared"; panelSelection = 0; panelTop = 0; return
         case .character("j"), .down: panelSelection += 1
         case .character("k"), .up: panelSelection -= 1
         case .character(" "), .pageDown: panelSelection += panelRows - 1
@@ -79,8 +126,21 @@ extension Reader {
         default: return
         }
         panelSelection = max(0, min(count - 1, panelSelection))
-        if panelSelection < panelTop { panelTop = panelSelection }
-        if panelSelection >= panelTop + panelRows { panelTop = panelSelection - panelRows + 1 }
+        keepPanelSelectionVisible()
+    }
+
+    /// Scrolls the panel so that the whole of the selected item is in the box (items take one line
+    /// or several).
+    mutating func keepPanelSelectionVisible() {
+        let items = panelItems
+        guard items.indices.contains(panelSelection) else { panelTop = 0; return }
+        if panelSelection < panelTop { panelTop = panelSelection; return }
+        let width = max(20, self.width - 4) - 4
+        var used = 0
+        for index in stride(from: panelSelection, through: panelTop, by: -1) {
+            used += panelLines(items[index], width: width).count
+            if used > panelRows { panelTop = min(panelSelection, index + 1); return }
+        }
     }
 
     /// Closes the panel and puts the cursor on the item's first place; Tab then shows its place

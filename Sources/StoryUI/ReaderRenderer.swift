@@ -39,7 +39,12 @@ extension Reader {
         switch line.kind {
         case .blank: return
         case .hidden(let count):
-            let text = "··· \(count) identical paragraph row\(count == 1 ? "" : "s") hidden (f shows them) ···"
+            let what: String
+            switch filter {
+            case .differencesOf(let side): what = "row\(count == 1 ? "" : "s") with nothing of \(side == .a ? "A" : "B")'s own hidden (d shows them)"
+            default: what = "identical paragraph row\(count == 1 ? "" : "s") hidden (f shows them)"
+            }
+            let text = "··· \(count) \(what) ···"
             grid.put(text, x: max(0, (width - DisplayWidth.of(text)) / 2), y: y, style: theme[.message])
             return
         case .content: break
@@ -204,7 +209,11 @@ extension Reader {
         let visibleRows = layout.visibleRowCount
         let position = layout.visibleRows(through: rowIndex)
         var x = grid.put(" ¶ \(max(1, position))/\(visibleRows) ", x: 0, y: y, style: theme[.status])
-        if hideIdentical { x = grid.put("[differences] ", x: x, y: y, style: theme[.status]) }
+        switch filter {
+        case .everything: break
+        case .differences: x = grid.put("[differences] ", x: x, y: y, style: theme[.status])
+        case .differencesOf(let side): x = grid.put("[\(side == .a ? "A" : "B")'s differences] ", x: x, y: y, style: theme[.status])
+        }
         let help = " ? help  q quit "
         let helpX = width - DisplayWidth.of(help)
         // The legend in full when it fits, then shorter, then its marks alone: never cut.
@@ -329,18 +338,29 @@ extension Reader {
         let x0 = (width - boxWidth) / 2, y0 = 1
         let style = theme[.overlay]
         drawBox(&grid, x0: x0, y0: y0, width: boxWidth, height: boxHeight, title: title, theme: theme)
-        let rows = panelRows
-        for (offset, item) in items.dropFirst(panelTop).prefix(rows).enumerated() {
+        var y = y0 + 1
+        let bottom = y0 + boxHeight - 1
+        for (offset, item) in items.dropFirst(panelTop).enumerated() {
+            guard y < bottom else { break }
             let index = panelTop + offset
-            let places = item.places.map(label).joined(separator: " ↔ ")
-            let room = boxWidth - 4 - DisplayWidth.of(places) - 2
-            var line = truncate(SafeText.sanitize(item.text), max(1, room))
-            line += String(repeating: " ", count: max(0, room - DisplayWidth.of(line))) + "  " + places
-            let lineStyle = index == panelSelection ? style.patched(with: theme[.cursor]) : style
-            grid.put(line, x: x0 + 2, y: y0 + 1 + offset, style: lineStyle, limit: x0 + boxWidth - 2)
+            let selected = index == panelSelection
+            let lineStyle = selected ? style.patched(with: theme[.cursor]) : style
+            for (number, spans) in panelLines(item, width: boxWidth - 4).enumerated() where y < bottom {
+                if selected { grid.fill(y: y, from: x0 + 2, to: x0 + boxWidth - 2, style: lineStyle) }
+                var x = x0 + 2
+                for span in spans {
+                    var look = lineStyle
+                    if let role = span.role, number > 0 {
+                        look = look.patched(with: Style(foreground: theme[role].foreground, bold: theme[role].bold, underline: theme[role].underline))
+                    }
+                    x = grid.put(span.text, x: x, y: y, style: look, limit: x0 + boxWidth - 2)
+                }
+                y += 1
+            }
         }
-        let position = items.isEmpty ? "" : " \(panelSelection + 1)/\(items.count) "
-        let footer = "\(position)j k move · Enter jump (Tab: other side) · Esc close "
+        let position = items.isEmpty ? " none match " : " \(panelSelection + 1)/\(items.count) "
+        let filter = panelFilterEditor.map { " /" + $0.display + " ·" } ?? panelFilter.map { " /\($0) ·" } ?? ""
+        let footer = "\(filter)\(position)j k move · / filter · Enter jump (Tab: other side) · Esc close "
         grid.put(truncate(footer, boxWidth - 4), x: x0 + 2, y: y0 + boxHeight - 1, style: style, limit: x0 + boxWidth - 1)
     }
 
@@ -361,6 +381,19 @@ extension Reader {
         let more = lines.count > detailRows ? " \(min(lines.count, detailTop + detailRows))/\(lines.count) lines · j k scroll ·" : ""
         let footer = "\(more) any other key closes "
         grid.put(truncate(footer, boxWidth - 4), x: x0 + max(1, boxWidth - DisplayWidth.of(footer) - 2), y: y0 + boxHeight - 1, style: style, limit: x0 + boxWidth - 1)
+    }
+
+    /// An item's lines in the panel: its text with its places at the right, then its detail, all
+    /// wrapped to the box.
+    func panelLines(_ item: PanelItem, width: Int) -> [[DetailSpan]] {
+        let places = item.places.map(label).joined(separator: " ↔ ")
+        let room = max(10, width - DisplayWidth.of(places) - 2)
+        var first = Self.wrap([[DetailSpan(SafeText.sanitize(item.text))]], width: room)
+        if let head = first.first {
+            let used = head.reduce(0) { $0 + DisplayWidth.of($1.text) }
+            first[0] = head + [DetailSpan(String(repeating: " ", count: max(2, width - used - DisplayWidth.of(places))) + places)]
+        }
+        return first + Self.wrap(item.detail, width: width)
     }
 
     // MARK: Text helpers

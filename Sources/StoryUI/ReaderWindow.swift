@@ -51,7 +51,7 @@ extension Reader {
     /// Whether a sentence is shown at all (the filter may hide its row), wherever it is.
     mutating func isShown(_ sentence: SentenceRef) -> Bool {
         let metrics = wrapMetrics()
-        return !(hideIdentical && metrics.identicalRows[metrics.row(of: sentence, in: comparison)])
+        return !isHidden(row: metrics.row(of: sentence, in: comparison))
     }
 
     /// Makes sure a sentence's row is laid out (moving the window to it if need be).
@@ -72,12 +72,11 @@ extension Reader {
     /// without laying them out, until one holds a match.
     mutating func findBeyondWindow(_ direction: Int, where test: (SentenceRef) -> Bool) -> SentenceRef? {
         guard usesWindow else { return nil }
-        let metrics = wrapMetrics()
         let window = layout().window
         var row = direction > 0 ? window.upperBound : window.lowerBound - 1
         while row >= 0, row < comparison.rows.count {
             defer { row += direction }
-            if hideIdentical && metrics.identicalRows[row] { continue }
+            if isHidden(row: row) { continue }
             let holds = comparison.rows[row].a.contains { paragraph in
                 comparison.a.paragraphs[paragraph].sentences.contains { test(SentenceRef(.a, $0)) }
             } || comparison.rows[row].b.contains { paragraph in

@@ -37,6 +37,10 @@ public struct WrapMetrics: Sendable {
     let b: SideWords
     /// Rows made only of identical text (what the filter hides).
     let identicalRows: [Bool]
+    /// Rows where a side has nothing of its own: no sentence, or only identical text and chrome
+    /// (what the one-side filter hides).
+    let quietRowsA: [Bool]
+    let quietRowsB: [Bool]
     /// The row each paragraph is in, per side.
     let rowOfParagraphA: [Int32]
     let rowOfParagraphB: [Int32]
@@ -45,6 +49,16 @@ public struct WrapMetrics: Sendable {
         a = Self.measure(comparison, .a)
         b = Self.measure(comparison, .b)
         identicalRows = comparison.rows.map(comparison.isIdenticalRow)
+        func quiet(_ side: Side) -> [Bool] {
+            let story = comparison.story(side), classes = comparison.classes(side)
+            return comparison.rows.map { row in
+                (side == .a ? row.a : row.b).allSatisfy { paragraph in
+                    story.paragraphs[paragraph].sentences.allSatisfy { classes[$0] == .identical || classes[$0] == .boilerplate }
+                }
+            }
+        }
+        quietRowsA = quiet(.a)
+        quietRowsB = quiet(.b)
         var rowA = [Int32](repeating: 0, count: comparison.a.paragraphs.count)
         var rowB = [Int32](repeating: 0, count: comparison.b.paragraphs.count)
         for (index, row) in comparison.rows.enumerated() {

@@ -295,3 +295,32 @@ struct UnquotedText {
         return false
     }
 }
+
+extension QuoteLedger {
+    /// A matched quote's words on one side: its quotations' texts, joined where there are several.
+    public func words(_ match: QuoteMatch, _ side: Side) -> String {
+        let all = quotations(side)
+        return match.quotations(side).compactMap { all.indices.contains($0) ? all[$0].text : nil }.joined(separator: " … ")
+    }
+
+    /// The word diff of a quote's two versions, when it has two and they are worded differently.
+    public func versionDiff(_ match: QuoteMatch) -> (a: [TextDiff.Part], b: [TextDiff.Part])? {
+        guard !match.a.isEmpty, !match.b.isEmpty else { return nil }
+        let a = words(match, .a), b = words(match, .b)
+        guard MatchKey.fold(a) != MatchKey.fold(b) else { return nil }
+        return TextDiff.words(a, b)
+    }
+
+    /// The matches in the order the reports list them: the changed ones, then the verbatim ones.
+    public var changedThenVerbatim: (changed: [QuoteMatch], verbatim: [QuoteMatch]) {
+        (matches.filter(\.isFlagged), matches.filter { !$0.isFlagged })
+    }
+}
+
+extension QuoteLedger {
+    /// The sentences a matched quote's quotations on one side are in, each once, in text order.
+    public func sentences(_ match: QuoteMatch, _ side: Side) -> [Int] {
+        let all = quotations(side)
+        return Array(Set(match.quotations(side).flatMap { all.indices.contains($0) ? all[$0].sentences : [] })).sorted()
+    }
+}

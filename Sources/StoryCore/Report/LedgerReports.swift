@@ -38,21 +38,38 @@ extension HTMLReport {
         var html = "<section class=\"quotes\" id=\"quotes\">\n<h2>Quotes</h2>\n"
         let counts = QuoteClass.allCases.compactMap { c in ledger.count(c) > 0 ? "\(ledger.count(c)) \(c.label)" : nil }
         html += "<p class=\"note\">\(ledger.quotationsA.count) quotations in A, \(ledger.quotationsB.count) in B\(counts.isEmpty ? "" : ": " + counts.joined(separator: ", ")).</p>\n"
-        html += "<div class=\"wide\"><table>\n<tr><th>class</th><th>A</th><th>B</th></tr>\n"
-        for match in ledger.matches where !(options.hideIdentical && match.quoteClass == .verbatim) {
-            func cell(_ side: Side) -> String {
-                let ids = match.quotations(side)
-                guard !ids.isEmpty else { return "—" }
-                return ids.map { id in
-                    let q = ledger.quotations(side)[id]
-                    var html = "“\(text(q.text))”"
+        let (changed, verbatim) = ledger.changedThenVerbatim
+        func table(_ matches: [QuoteMatch]) -> String {
+            var html = "<div class=\"wide\"><table>\n<tr><th>class</th><th>A</th><th>B</th></tr>\n"
+            for match in matches {
+                let diff = ledger.versionDiff(match)
+                func cell(_ side: Side) -> String {
+                    let ids = match.quotations(side)
+                    guard let first = ids.first else { return "—" }
+                    let q = ledger.quotations(side)[first]
+                    // Both versions in full, the word diff inside the marks (never struck through).
+                    var words = text(ledger.words(match, side))
+                    if let diff {
+                        words = (side == .a ? diff.a : diff.b).map { part in
+                            switch part.operation {
+                            case .kept: return text(part.text)
+                            case .removed: return "<del>\(text(part.text))</del>"
+                            case .added: return "<ins>\(text(part.text))</ins>"
+                            case .moved: return "<span class=\"mv\">\(text(part.text))</span>"
+                            }
+                        }.joined()
+                    }
+                    var html = "“\(words)”"
                     if let speaker = q.speakerName { html += " — \(text(speaker))" }
-                    return html + " " + q.sentences.map { link(side, $0) }.joined(separator: " ")
-                }.joined(separator: "<br>")
+                    return html + " " + ledger.sentences(match, side).map { link(side, $0) }.joined(separator: " ")
+                }
+                html += "<tr class=\"\(match.quoteClass.rawValue)\"><td>\(escape(LedgerText.heading(match)))</td><td>\(cell(.a))</td><td>\(cell(.b))</td></tr>\n"
             }
-            html += "<tr class=\"\(match.quoteClass.rawValue)\"><td>\(escape(LedgerText.heading(match)))</td><td>\(cell(.a))</td><td>\(cell(.b))</td></tr>\n"
+            return html + "</table></div>\n"
         }
-        return html + "</table></div>\n</section>\n"
+        if !changed.isEmpty { html += "<h3>Changed</h3>\n" + table(changed) }
+        if !options.hideIdentical, !verbatim.isEmpty { html += "<h3>Verbatim</h3>\n" + table(verbatim) }
+        return html + "</section>\n"
     }
 }
 
@@ -79,19 +96,25 @@ extension MarkdownReport {
     static func quotesSection(_ ledgers: Ledgers, options: ReportOptions) -> String {
         let ledger = ledgers.quotes
         var md = "\n## Quotes\n\n\(ledger.quotationsA.count) quotations in A, \(ledger.quotationsB.count) in B.\n\n"
-        md += "| class | A | B |\n|---|---|---|\n"
-        for match in ledger.matches where !(options.hideIdentical && match.quoteClass == .verbatim) {
-            func cell(_ side: Side) -> String {
-                let ids = match.quotations(side)
-                guard !ids.isEmpty else { return "—" }
-                return ids.map { id in
-                    let q = ledger.quotations(side)[id]
-                    let places = q.sentences.map { LedgerText.place(side, $0) }.joined(separator: "+")
-                    return "\(places): “\(escape(q.text))”" + (q.speakerName.map { " — " + escape($0) } ?? "")
-                }.joined(separator: "<br>")
+        let (changed, verbatim) = ledger.changedThenVerbatim
+        func table(_ matches: [QuoteMatch]) -> String {
+            var md = "| class | A | B |\n|---|---|---|\n"
+            for match in matches {
+                let diff = ledger.versionDiff(match)
+                func cell(_ side: Side) -> String {
+                    let ids = match.quotations(side)
+                    guard let first = ids.first else { return "—" }
+                    let q = ledger.quotations(side)[first]
+                    let places = ledger.sentences(match, side).map { LedgerText.place(side, $0) }.joined(separator: "+")
+                    let words = diff.map { TextDiff.marked(side == .a ? $0.a : $0.b) } ?? ledger.words(match, side)
+                    return "\(places): “\(escape(words))”" + (q.speakerName.map { " — " + escape($0) } ?? "")
+                }
+                md += "| \(escape(LedgerText.heading(match))) | \(cell(.a)) | \(cell(.b)) |\n"
             }
-            md += "| \(escape(LedgerText.heading(match))) | \(cell(.a)) | \(cell(.b)) |\n"
+            return md
         }
+        if !changed.isEmpty { md += "### Changed\n\nWord diff: [-only in A-] {+only in B+}.\n\n" + table(changed) }
+        if !options.hideIdentical, !verbatim.isEmpty { md += "\n### Verbatim\n\n" + table(verbatim) }
         return md
     }
 }

@@ -53,16 +53,29 @@ extension LedgerText {
             if n > 0 { counts.append("\(n) \(quoteClass.label)") }
         }
         var out = "Quotes: \(ledger.quotationsA.count) in A, \(ledger.quotationsB.count) in B" + (counts.isEmpty ? "" : "; " + counts.joined(separator: ", ")) + "\n"
-        for match in ledger.matches where includeVerbatim || match.quoteClass != .verbatim {
-            out += "\n  " + heading(match) + "\n"
+        let (changed, verbatim) = ledger.changedThenVerbatim
+        func entry(_ match: QuoteMatch) -> String {
+            var out = "\n  " + heading(match) + "\n"
+            // Two versions worded differently: each with the word diff inside its marks, whole.
+            let diff = ledger.versionDiff(match)
             for side in Side.allCases {
-                for id in match.quotations(side) {
-                    let quotation = ledger.quotations(side)[id]
-                    let places = quotation.sentences.map { place(side, $0) }.joined(separator: "+")
-                    let speaker = quotation.speakerName.map { " — " + SafeText.sanitize($0) } ?? ""
-                    out += "    \(side == .a ? "A" : "B") \(places): “\(SafeText.sanitize(quotation.text))”\(speaker)\n"
-                }
+                let ids = match.quotations(side)
+                guard let first = ids.first else { continue }
+                let quotation = ledger.quotations(side)[first]
+                let places = ledger.sentences(match, side).map { place(side, $0) }.joined(separator: "+")
+                let speaker = quotation.speakerName.map { " — " + SafeText.sanitize($0) } ?? ""
+                let words = diff.map { TextDiff.marked(side == .a ? $0.a : $0.b) } ?? ledger.words(match, side)
+                out += "    \(places): “\(SafeText.sanitize(words))”\(speaker)\n"
             }
+            return out
+        }
+        if !changed.isEmpty {
+            out += "\nChanged (word diff: [-only in A-] {+only in B+}):\n"
+            for match in changed { out += entry(match) }
+        }
+        if includeVerbatim, !verbatim.isEmpty {
+            out += "\nVerbatim:\n"
+            for match in verbatim { out += entry(match) }
         }
         return out
     }
