@@ -23,6 +23,8 @@ public struct Reader: Sendable {
     /// The detail view: the sentence it describes and its first line shown.
     var detailFor: SentenceRef?
     var detailTop = 0
+    /// The first line shown of the help or the summary.
+    var overlayTop = 0
     /// After a jump from a panel: the item's place on the other side, for Tab.
     var pendingOtherPlace: SentenceRef?
     /// Whether each sentence is flagged (a fact or quotation that differs), per side.
@@ -33,6 +35,8 @@ public struct Reader: Sendable {
     /// Colours the terminal can show (256, 8, or 0 for none) and whether NO_COLOR is set.
     public var colors = 256
     public var noColor = false
+    /// Draw in ASCII only (marks, frames, punctuation): `--ascii`, or a non-UTF-8 locale.
+    public var ascii = false
 
     /// Each story's title, sanitised (found once: a story without a headline is searched to its end).
     let titles: [String]
@@ -46,6 +50,8 @@ public struct Reader: Sendable {
     /// Which rows are shown: all, those with a difference, or those where one side has one.
     public enum RowFilter: Sendable, Equatable { case everything, differences, differencesOf(Side) }
     public private(set) var filter: RowFilter = .everything
+    /// Site chrome shown row by row (`z`), rather than folded into one dim line a run.
+    public private(set) var showChrome = false
     /// Whether a filter hides rows (a report of the screen then leaves out identical rows).
     public var hideIdentical: Bool { filter != .everything }
     public private(set) var wordEmphasis = true
@@ -74,6 +80,10 @@ public struct Reader: Sendable {
     /// Writes a report (path, only differences, theme) and says what happened; set by the program.
     public typealias Exporter = @Sendable (_ path: String, _ hideIdentical: Bool, _ theme: Theme) -> String
     public var exporter: Exporter?
+    /// Whether a path names an existing file: export asks before it overwrites one.
+    public var fileExists: (@Sendable (String) -> Bool)?
+    /// A path that exists, waiting for y to overwrite it.
+    public private(set) var overwritePending: String?
     /// The path being typed after "e", if any.
     public var exportInput: String? { exportEditor?.string }
     /// The path being typed, with its cursor.
@@ -92,6 +102,7 @@ public struct Reader: Sendable {
         var width: Int
         var mode: ReaderLayout.Mode
         var filter: RowFilter
+        var showChrome: Bool
         var window: Range<Int>?
     }
     private var cachedQuery: String?
@@ -113,10 +124,37 @@ public struct Reader: Sendable {
         cursor = firstA.map { SentenceRef(.a, $0.index) }
         window = Self.initialWindow(rows: comparison.rows.count)
         if timing == .now { install(Ledgers(comparison)) }
+        openAtFirstPair()
         // A page whose article may be lost says so at once, where the reader looks.
         if let warning = (comparison.a.warnings + comparison.b.warnings).first(where: WebPage.isSmallArticleWarning) {
             message = SafeText.sanitize(warning)
         }
+    }
+
+    /// When the top of the document is only chrome and a headline, the first screen starts at
+    /// the first row where both versions have matched text, and says so (g goes to the very top).
+    mutating func openAtFirstPair() {
+        let rows = comparison.rows
+        guard let first = rows.indices.first(where: { index in
+            let row = rows[index]
+            return !row.a.isEmpty && !row.b.isEmpty && row.link != .boilerplate && row.link != .unique
+        }), first > 0 else { return }
+        let onlyTop = rows[..<first].allSatisfy { row in
+            for (side, paragraphs) in [(Side.a, row.a), (.b, row.b)] {
+                let story = comparison.story(side)
+                for paragraph in paragraphs where !(story.paragraphs[paragraph].role == .headline
+                    || story.paragraphs[paragraph].sentences.allSatisfy({ comparison.classes(side)[$0] == .boilerplate })) { return false }
+            }
+            return true
+        }
+        guard onlyTop else { return }
+        reveal(row: first)
+        let layout = layout()
+        guard let line = layout.rowLine[first] else { return }
+        top = line
+        clampTop()
+        cursor = layout.order.first { layout.line(of: $0) == line && $0.side == .a } ?? layout.order.first { (layout.line(of: $0) ?? -1) >= line } ?? cursor
+        message = "opened at the first matched paragraph, past headline and chrome · g: top"
     }
 
     /// Takes the facts and quotes, found now or in the background.
@@ -166,7 +204,7 @@ public struct Reader: Sendable {
     public var isTooSmall: Bool { width < Self.minimumWidth || height < Self.minimumHeight }
 
     public mutating func layout() -> ReaderLayout {
-        let key = LayoutKey(width: width, mode: mode, filter: filter, window: window)
+        let key = LayoutKey(width: width, mode: mode, filter: filter, showChrome: showChrome, window: window)
         if let cachedLayout, cachedKey == key, cachedQuery == searchQuery, cachedPhrase == phrase { return cachedLayout }
         var spans: [Side: [TextSpan]] = [:]
         for match in matches { spans[match.sentence.side, default: []].append(match.span) }
@@ -176,7 +214,8 @@ public struct Reader: Sendable {
         if let cachedLayout, cachedKey == key {
             layout = cachedLayout.with(matches: spans)
         } else {
-            layout = ReaderLayout(comparison: comparison, width: width, mode: mode, hidden: hiddenRows(), matches: spans,
+            layout = ReaderLayout(comparison: comparison, width: width, mode: mode, hidden: hiddenRows(),
+                                  folded: showChrome ? nil : wrapMetrics().chromeRows, matches: spans,
                                   metrics: wrapMetrics(), rows: window)
         }
         cachedLayout = layout
@@ -195,10 +234,16 @@ public struct Reader: Sendable {
         }
     }
 
-    /// Whether the filter hides a row.
+    /// Whether the filter hides a row, or it is chrome folded away.
     mutating func isHidden(row: Int) -> Bool {
+        if !showChrome, isChrome(row: row) { return true }
         guard filter != .everything else { return false }
         return hiddenRows().map { $0.indices.contains(row) && $0[row] } ?? false
+    }
+
+    /// Whether a row is site chrome alone.
+    mutating func isChrome(row: Int) -> Bool {
+        wrapMetrics().chromeRows.map { $0.indices.contains(row) && $0[row] } ?? false
     }
 
     mutating func wrapMetrics() -> WrapMetrics {
@@ -263,11 +308,30 @@ public struct Reader: Sendable {
         message = nil
         if searchEditor != nil { handleSearchInput(key); return }
         if exportEditor != nil { handleExportInput(key); return }
+        if let path = overwritePending {
+            overwritePending = nil
+            if key == .character("y") || key == .character("Y"), let exporter {
+                message = exporter(path, hideIdentical, themes[themeIndex])
+            } else {
+                message = "export cancelled: \(path) left as it was"
+            }
+            return
+        }
         if overlay == .facts || overlay == .quotes { handlePanel(key); return }
         if overlay == .detail { handleDetail(key); return }
         if overlay != .none {
-            // Any key closes an overlay; its own key toggles it.
-            overlay = .none
+            // j k and the page keys scroll a help or summary taller than the screen; any other
+            // key closes it.
+            let lines = overlay == .help ? Self.helpLines.count : summaryLines().count
+            let rows = max(1, min(height - 2, lines + 4) - 4)
+            switch key {
+            case .character("j"), .down: overlayTop += 1
+            case .character("k"), .up: overlayTop -= 1
+            case .character(" "), .pageDown: overlayTop += rows - 1
+            case .character("b"), .pageUp: overlayTop -= rows - 1
+            default: overlay = .none; overlayTop = 0; return
+            }
+            overlayTop = max(0, min(overlayTop, lines - rows))
             return
         }
         let pending = pendingOtherPlace
@@ -331,6 +395,9 @@ public struct Reader: Sendable {
         case .character("f"):
             relayout { $0.filter = $0.filter == .everything ? .differences : .everything }
             message = hideIdentical ? "showing only differences (f shows everything)" : "showing everything"
+        case .character("z"):
+            relayout { $0.showChrome.toggle() }
+            message = showChrome ? "site chrome shown row by row (z folds it)" : "site chrome folded (z shows it)"
         case .character("d"):
             // The focused side's differences: what it says alone or otherwise; d again shows all.
             let wanted: RowFilter = .differencesOf(focus)
@@ -477,7 +544,8 @@ public struct Reader: Sendable {
         let before = layout()
         let currentRow = cursorLine().flatMap { before.row(ofLine: $0) } ?? before.row(ofLine: top) ?? 0
         var row = currentRow + direction
-        while row >= 0, row < comparison.rows.count, isHidden(row: row) { row += direction }
+        // Rows of chrome alone are skipped, folded or not.
+        while row >= 0, row < comparison.rows.count, isHidden(row: row) || isChrome(row: row) { row += direction }
         guard row >= 0, row < comparison.rows.count else {
             message = direction > 0 ? "last paragraph" : "first paragraph"
             return
@@ -574,6 +642,12 @@ public struct Reader: Sendable {
         case .submitted(let path):
             exportEditor = nil
             guard !path.isEmpty, let exporter else { message = "export cancelled"; return }
+            // An existing file is overwritten only when the user says so, as cp -i asks.
+            if fileExists?(path) == true {
+                overwritePending = path
+                message = "\(path) exists: overwrite it? (y overwrites, any other key keeps it)"
+                return
+            }
             // The report of what is on screen: the same comparison and filter, the current theme.
             message = exporter(path, hideIdentical, themes[themeIndex])
         }

@@ -27,7 +27,8 @@ public struct GutterMark: Hashable, Sendable {
 
 /// One line of the scrolling area.
 public struct VisualLine: Sendable {
-    public enum Kind: Sendable, Equatable { case content, blank, hidden(Int) }
+    /// `chrome`: a run of rows of site chrome folded into one dim line (its first row, its count).
+    public enum Kind: Sendable, Equatable { case content, blank, hidden(Int), chrome(first: Int, count: Int) }
     public var kind: Kind
     public var row: Int
     /// Side by side: left pane (A) and right pane (B). Stacked: `left` only, for `side`.
@@ -60,6 +61,8 @@ public struct ReaderLayout: Sendable {
         var row: Int
         /// Rows hidden here (0: this block shows row `row`).
         var hidden: Int
+        /// The rows hidden here are folded chrome (from `row` on), not rows the filter hides.
+        var chrome = false
         /// First line, which is blank when `blank` (the space between rows).
         var start: Int
         var blank: Bool
@@ -116,14 +119,15 @@ public struct ReaderLayout: Sendable {
     }
 
     /// The layout with the rows `hidden` marks left out (nil: every row shown).
-    public init(comparison: Comparison, width: Int, mode: Mode, hidden hiddenRows: [Bool]?, matches: [Side: [TextSpan]] = [:],
-                metrics: WrapMetrics? = nil, rows window: Range<Int>? = nil) {
+    public init(comparison: Comparison, width: Int, mode: Mode, hidden hiddenRows: [Bool]?, folded foldedRows: [Bool]? = nil,
+                matches: [Side: [TextSpan]] = [:], metrics: WrapMetrics? = nil, rows window: Range<Int>? = nil) {
         self.mode = mode
         self.width = width
         self.comparison = comparison
         self.matches = matches
         let metrics = metrics ?? WrapMetrics(comparison: comparison)
         let hidden = hiddenRows.flatMap { $0.count == comparison.rows.count ? $0 : nil }
+        let folded = foldedRows.flatMap { $0.count == comparison.rows.count ? $0 : nil }
         // A window never cuts a run of hidden rows: it would miscount them.
         var window = (window ?? 0..<comparison.rows.count).clamped(to: 0..<comparison.rows.count)
         if let hidden {
@@ -144,14 +148,29 @@ public struct ReaderLayout: Sendable {
         let panes = mode == .sideBySide ? ((width - Self.gutterWidth) / 2, width - Self.gutterWidth - (width - Self.gutterWidth) / 2)
                                         : (width - Self.gutterWidth, width - Self.gutterWidth)
         metrics.withBuffers { wordsA, wordsB in
-            var hiddenRun = 0
+            var hiddenRun = 0, foldedRun = 0, foldedStart = 0
             var startsA: [(Int, Int)] = [], startsB: [(Int, Int)] = []
             let rows = comparison.rows
             for rowIndex in window {
+                // A run of chrome rows ends where anything else begins: one dim line for all of it.
+                func flushFolded() {
+                    guard foldedRun > 0 else { return }
+                    let count = lineCount > 0 ? 2 : 1
+                    blocks.append(Block(row: foldedStart, hidden: foldedRun, chrome: true, start: lineCount, blank: lineCount > 0, count: count))
+                    lineCount += count
+                    foldedRun = 0
+                }
                 if hidden?[rowIndex] == true {
+                    flushFolded()
                     hiddenRun += 1
                     continue
                 }
+                if folded?[rowIndex] == true, hiddenRun == 0 {
+                    if foldedRun == 0 { foldedStart = rowIndex }
+                    foldedRun += 1
+                    continue
+                }
+                flushFolded()
                 if hiddenRun > 0 {
                     let count = lineCount > 0 ? 2 : 1
                     blocks.append(Block(row: rowIndex, hidden: hiddenRun, start: lineCount, blank: lineCount > 0, count: count))
@@ -198,6 +217,11 @@ public struct ReaderLayout: Sendable {
             if hiddenRun > 0 {
                 let count = lineCount > 0 ? 2 : 1
                 blocks.append(Block(row: window.upperBound - 1, hidden: hiddenRun, start: lineCount, blank: lineCount > 0, count: count))
+                lineCount += count
+            }
+            if foldedRun > 0 {
+                let count = lineCount > 0 ? 2 : 1
+                blocks.append(Block(row: foldedStart, hidden: foldedRun, chrome: true, start: lineCount, blank: lineCount > 0, count: count))
                 lineCount += count
             }
         }
@@ -298,7 +322,7 @@ public struct ReaderLayout: Sendable {
         var result: [VisualLine] = []
         if block.blank { result.append(VisualLine(kind: .blank, row: block.row)) }
         if block.hidden > 0 {
-            result.append(VisualLine(kind: .hidden(block.hidden), row: block.row))
+            result.append(VisualLine(kind: block.chrome ? .chrome(first: block.row, count: block.hidden) : .hidden(block.hidden), row: block.row))
             return result
         }
         let row = comparison.rows[block.row]

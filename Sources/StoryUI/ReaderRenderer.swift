@@ -3,6 +3,11 @@ import StoryCore
 extension Reader {
     /// Draws the current frame: header, the visible lines only, status line, message line, overlay.
     public mutating func render() -> ScreenGrid {
+        let grid = renderUnicode()
+        return ascii ? grid.asciiFolded() : grid
+    }
+
+    private mutating func renderUnicode() -> ScreenGrid {
         var grid = ScreenGrid(width: width, height: height)
         let theme = self.theme
         if isTooSmall {
@@ -46,6 +51,24 @@ extension Reader {
             }
             let text = "··· \(count) \(what) ···"
             grid.put(text, x: max(0, (width - DisplayWidth.of(text)) / 2), y: y, style: theme[.message])
+            return
+        case .chrome(let first, let count):
+            // What the folded chrome says, briefly, so that nothing of the page seems lost.
+            var parts: [String] = []
+            for row in comparison.rows[first..<min(comparison.rows.count, first + count)] {
+                for (side, paragraphs) in [(Side.a, row.a), (.b, row.b)] {
+                    let story = comparison.story(side)
+                    for paragraph in paragraphs where parts.count < 12 {
+                        let span = story.paragraphs[paragraph].span
+                        let text = story.text(of: TextSpan(span.start, min(span.end, span.start + 80)))
+                        parts.append("\(side == .a ? "A" : "B") “" + truncate(SafeText.sanitize(text), 40) + "”")
+                    }
+                }
+            }
+            let paragraphs = comparison.rows[first..<min(comparison.rows.count, first + count)].reduce(0) { $0 + $1.a.count + $1.b.count }
+            let head = "··· \(paragraphs) paragraph\(paragraphs == 1 ? "" : "s") of site chrome (z shows): "
+            let text = truncate(head + parts.joined(separator: " · "), width - 5) + " ···"
+            grid.put(text, x: 0, y: y, style: theme[.boilerplate])
             return
         case .content: break
         }
@@ -182,9 +205,14 @@ extension Reader {
             let letter = (side == focus ? "» " : "") + (side == .a ? "A" : "B"), coverage = TextReport.percent(stats.coverage)
             let name = titles[side == .a ? 0 : 1]
             // The figures in full when the name keeps room, then the coverage alone, then the name alone.
-            for (prefix, wanted) in [("\(letter) · \(coverage) matched · \(stats.comparedWords) words · ", 24), ("\(letter) · \(coverage) matched · ", 16)] {
+            // The name whole with as many figures as leave it room; else the coverage and the name cut.
+            let prefixes = ["\(letter) · \(coverage) matched · \(stats.comparedWords) words · ", "\(letter) · \(coverage) matched · ",
+                            "\(letter) · \(coverage) · "]
+            let nameWidth = DisplayWidth.of(name)
+            if let prefix = prefixes.first(where: { limit - DisplayWidth.of($0) >= nameWidth }) { return prefix + name }
+            for (prefix, wanted) in [(prefixes[1], 16), (prefixes[2], 8)] {
                 let room = limit - DisplayWidth.of(prefix)
-                if room >= min(wanted, DisplayWidth.of(name)), room >= 8 { return prefix + middleTruncate(name, room) }
+                if room >= min(wanted, nameWidth) { return prefix + middleTruncate(name, room) }
             }
             return middleTruncate(name, limit)
         }
@@ -242,34 +270,38 @@ extension Reader {
 
     // MARK: Overlays
 
-    static let helpLines: [String] = [
-        "j k ↓ ↑        next / previous sentence",
+    public static let helpLines: [String] = [
+        "j k ↓ ↑        next / previous sentence (on the focused side, »)",
         "Space b        page down / up (also PgDn PgUp)",
         "g G            top / bottom (also Home End)",
-        "} {  ] [       next / previous aligned paragraph",
-        "u U            next / previous unique sentence",
+        "} {  ] [       next / previous aligned paragraph (chrome skipped)",
+        "u U            next / previous unique sentence, either side",
+        "o O            next / previous sentence only the focused side has",
+        "a A            next / previous phrase the focused side adds or drops",
         "c C            next / previous change of any class",
+        "x X            next / previous flagged sentence (!)",
         "Tab ← →        switch pane (to the counterpart)",
-        "Enter          jump to the counterpart",
-        "/ n N          search both sides, next / previous",
-        "e              export a report (html, md, json, txt)",
+        "Enter          jump to the counterpart (none: the detail view)",
+        "i              detail view: class, score, measures, full word diff",
+        "Ctrl-O  ''     back along the jump list / to the last place and back",
+        "/ n N          search (text or regular expression), next / previous",
         "f              only differences (hide identical rows)",
+        "d              only the focused side's differences",
+        "z              show / fold site chrome",
         "w              word-level emphasis on / off",
         "t              next theme",
         "L              side by side / stacked",
+        "e              export a report (html, md, json, txt)",
         "s              summary",
-        "F              facts panel: dates, numbers, names (Enter jumps)",
-        "Q              quotes panel: verbatim, altered, expanded …",
-        "x X            next / previous flagged sentence (!)",
+        "F Q            facts / quotes panel (/ filters, Enter jumps)",
         "? h            this help",
-        "wheel          scroll",
         "Esc            close a panel, an overlay, a prompt, the search",
-        "q              quit (in a panel: close it)",
+        "q              quit",
         "",
         "= identical  ~ near  ≈ paraphrase  ∩ partial (one says more)",
-        "< > only in A / B",
-        "↕ moved  ÷ split or merged  · boilerplate (dimmed)",
+        "< > only in A / B   ↕ moved   ÷ split or merged   · chrome",
         "!  a fact or quotation the other version lacks or changed",
+        "search: \\. \\( \\$ match . ( $ themselves; \\b a word's edge",
     ]
 
     func summaryLines() -> [String] {
@@ -311,10 +343,11 @@ extension Reader {
         let x0 = max(0, (width - boxWidth) / 2), y0 = max(0, (height - boxHeight) / 2)
         let style = theme[.overlay]
         drawBox(&grid, x0: x0, y0: y0, width: boxWidth, height: boxHeight, title: title, theme: theme)
-        for (offset, line) in lines.prefix(boxHeight - 4).enumerated() {
+        let rows = boxHeight - 4
+        for (offset, line) in lines.dropFirst(overlayTop).prefix(rows).enumerated() {
             grid.put(line, x: x0 + 2, y: y0 + 2 + offset, style: style, limit: x0 + boxWidth - 2)
         }
-        let footer = " any key closes "
+        let footer = lines.count > rows ? " \(min(lines.count, overlayTop + rows))/\(lines.count) · j k scroll · any other key closes " : " any key closes "
         grid.put(footer, x: x0 + max(1, boxWidth - DisplayWidth.of(footer) - 2), y: y0 + boxHeight - 1, style: style, limit: x0 + boxWidth - 1)
     }
 

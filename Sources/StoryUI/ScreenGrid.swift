@@ -1,3 +1,5 @@
+import Foundation
+
 /// One cell of the screen: a grapheme (empty for the second column of a wide one) and its style.
 public struct Cell: Hashable, Sendable {
     public var text: String
@@ -77,5 +79,45 @@ public struct ScreenGrid: Sendable {
         (0..<height).map { y in
             String((0..<width).map { x in legend[self[x, y].style] ?? "?" })
         }
+    }
+}
+
+extension ScreenGrid {
+    /// The frame in ASCII, for terminals and fonts without the marks (`--ascii`, or a locale that
+    /// names another character set): each cell keeps its width, so nothing moves. Frames become
+    /// + - |, marks their ASCII twins, accented letters their base letter, anything else "?".
+    public func asciiFolded() -> ScreenGrid {
+        var copy = self
+        for index in cells.indices {
+            let text = cells[index].text
+            guard !text.isEmpty, !text.unicodeScalars.allSatisfy(\.isASCII) else { continue }
+            copy.cells[index].text = Self.ascii(for: text)
+        }
+        // The second column of a wide character: it was "" and the first became one column.
+        for y in 0..<height {
+            for x in 0..<width where copy[x, y].text.isEmpty {
+                copy[x, y] = Cell(text: " ", style: copy[x, y].style)
+            }
+        }
+        return copy
+    }
+
+    static let asciiTwins: [Character: String] = [
+        "┌": "+", "┐": "+", "└": "+", "┘": "+", "─": "-", "│": "|", "╪": "+",
+        "≈": "%", "∩": "+", "↕": "^", "÷": "#", "·": ".", "…": ".", "•": "*", "»": ">", "«": "<",
+        "“": "\"", "”": "\"", "„": "\"", "‘": "'", "’": "'", "‚": "'", "–": "-", "—": "-", "−": "-",
+        "←": "<", "→": ">", "↑": "^", "↓": "v", "↔": "=", "▏": "|", "¶": "P", "×": "x", "§": "S",
+        "\u{00A0}": " ",
+    ]
+
+    static func ascii(for text: String) -> String {
+        guard let character = text.first else { return " " }
+        if let twin = asciiTwins[character] { return twin }
+        // A letter with marks: its base letter (é → e), from the canonical decomposition.
+        if let base = String(character).decomposedStringWithCanonicalMapping.unicodeScalars.first, base.isASCII,
+           base.properties.isAlphabetic || base.properties.numericType != nil {
+            return String(Character(base))
+        }
+        return "?"
     }
 }

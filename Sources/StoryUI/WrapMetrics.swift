@@ -41,6 +41,9 @@ public struct WrapMetrics: Sendable {
     /// (what the one-side filter hides).
     let quietRowsA: [Bool]
     let quietRowsB: [Bool]
+    /// Rows of site chrome alone (menus, bylines of the site, share links): folded into one dim
+    /// line until `z`. Nil when every row is chrome: such a page has nothing else to show.
+    let chromeRows: [Bool]?
     /// The row each paragraph is in, per side.
     let rowOfParagraphA: [Int32]
     let rowOfParagraphB: [Int32]
@@ -57,6 +60,12 @@ public struct WrapMetrics: Sendable {
                 }
             }
         }
+        let chrome = comparison.rows.map { row in
+            !(row.a.isEmpty && row.b.isEmpty)
+                && row.a.allSatisfy { comparison.a.paragraphs[$0].sentences.allSatisfy { comparison.classesA[$0] == .boilerplate } }
+                && row.b.allSatisfy { comparison.b.paragraphs[$0].sentences.allSatisfy { comparison.classesB[$0] == .boilerplate } }
+        }
+        chromeRows = chrome.contains(false) ? chrome : nil
         quietRowsA = quiet(.a)
         quietRowsB = quiet(.b)
         var rowA = [Int32](repeating: 0, count: comparison.a.paragraphs.count)

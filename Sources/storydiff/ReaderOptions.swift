@@ -19,6 +19,20 @@ struct ReaderOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Headless: keys to play before printing the screen, e.g. \"} } u\" or \"/Kursk <Enter> n\".", valueName: "keys"))
     var keys: String?
 
+    @Flag(help: "Draw marks, frames and punctuation in ASCII (the default when LC_ALL, LC_CTYPE or LANG names a character set other than UTF-8).")
+    var ascii = false
+
+    /// Whether the locale the user set names another character set than UTF-8 ("C", "en_US",
+    /// "de_DE.ISO-8859-1"). An environment that sets none (CI, a bare container) is taken as
+    /// UTF-8, as the terminal layer's locale fallback takes it.
+    static var localeWantsASCII: Bool {
+        let environment = ProcessInfo.processInfo.environment
+        guard let name = [environment["LC_ALL"], environment["LC_CTYPE"], environment["LANG"]].compactMap({ $0 }).first(where: { !$0.isEmpty })
+        else { return false }
+        let lower = name.lowercased()
+        return !(lower.contains("utf-8") || lower.contains("utf8"))
+    }
+
     func validate() throws {
         if keys != nil && screen == nil { throw ValidationError("--keys needs --screen WxH") }
         if let screen, Self.parseSize(screen) == nil { throw ValidationError("--screen takes a size such as 100x30, up to \(Key.largestScreen.width)x\(Key.largestScreen.height)") }
@@ -104,7 +118,9 @@ struct ReaderOptions: ParsableArguments {
             if let problem { writeError("storydiff: " + problem) }
             var reader = Reader(comparison: comparison, themes: themes, width: width, height: height)
             reader.noColor = noColor
+            reader.ascii = ascii
             reader.exporter = exporter(comparison, inputs: inputs)
+            reader.fileExists = { FileManager.default.fileExists(atPath: $0) }
             for key in try Key.script(keys ?? "") {
                 reader.handle(key)
                 if reader.quit { break }
@@ -131,7 +147,9 @@ struct ReaderOptions: ParsableArguments {
         reader.colors = terminal.colors
         reader.noColor = noColor
         if let problem { reader.show(problem) }
+        reader.ascii = ascii || Self.localeWantsASCII
         reader.exporter = exporter(comparison, inputs: inputs)
+        reader.fileExists = { FileManager.default.fileExists(atPath: $0) }
         terminal.draw(reader.render())
         Self.crashForTesting()
         if pending != nil { terminal.setKeyTimeout(milliseconds: 50) }

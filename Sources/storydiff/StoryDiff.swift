@@ -3,6 +3,7 @@ import CSignalGuard
 import StoryCore
 import StoryFetch
 import StoryTerminal
+import StoryUI
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -38,6 +39,11 @@ struct StoryDiff: ParsableCommand {
     static func main() {
         // A signal during a report's write removes its temporary file (the reader adds the terminal).
         sg_install_handlers(0)
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if arguments == ["--help"] || arguments == ["-h"] || arguments == ["help"] {
+            writeOutput(topLevelHelp())
+            terminate(0)
+        }
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -62,6 +68,35 @@ struct StoryDiff: ParsableCommand {
             let message = self.message(for: error)
             fail(message.isEmpty ? "\(error)" : message + " (see 'storydiff --help')")
         }
+    }
+
+    /// `storydiff --help`: the main command first (its usage, options, the reader's keys), then
+    /// the subcommands. Every error points here, so it answers how to run the main job.
+    static func topLevelHelp() -> String {
+        let compare = Compare.helpMessage(columns: 80)
+        // Compare's sections from its arguments on (its own overview and usage are replaced).
+        let sections = compare.range(of: "ARGUMENTS:").map { String(compare[$0.lowerBound...]) } ?? compare
+        let root = helpMessage(columns: 80)
+        let subcommands = root.range(of: "SUBCOMMANDS:").map { String(root[$0.lowerBound...]) } ?? ""
+        let keys = Reader.helpLines.prefix { !$0.isEmpty }.map { "  " + $0 }.joined(separator: "\n")
+        return """
+            OVERVIEW: \(configuration.abstract)
+
+            USAGE: storydiff [<options>] <first> <second>     the reader (a report when not on a terminal)
+                   storydiff --demo                          the reader on the bundled sample pair
+                   storydiff <first> <second> -o report.html a report (.html .md .json .txt)
+                   storydiff <subcommand> ...
+
+            \(sections.trimmingTrailingNewlines)
+
+            READER KEYS (? or h in the reader shows them all):
+            \(keys)
+
+            \(subcommands.trimmingTrailingNewlines)
+
+            EXIT STATUS: 0 when the stories say the same thing word for word, 1 when they differ, 2 on trouble.
+
+            """
     }
 
     static func fail(_ message: String) -> Never {
@@ -121,4 +156,12 @@ func loadPair(_ first: String?, _ second: String?, demo: Bool, fetch: FetchOptio
     }
     for warning in pair.0.warnings + pair.1.warnings { writeError("storydiff: warning: " + warning) }
     return pair
+}
+
+extension String {
+    var trimmingTrailingNewlines: String {
+        var copy = self
+        while copy.last?.isNewline == true { copy.removeLast() }
+        return copy
+    }
 }
