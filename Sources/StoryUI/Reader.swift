@@ -348,7 +348,7 @@ public struct Reader: Sendable {
             }
             return
         }
-        if key != .character("\u{0F}") { jumpedBackFrom.removeAll() }
+        if key != .character("\u{0F}") && key != .character("'") { jumpedBackFrom.removeAll() }
         switch key {
         case .character("q"): quit = true
         case .character("\u{0F}"): jumpBack(toggle: false)

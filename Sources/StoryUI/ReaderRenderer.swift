@@ -421,7 +421,9 @@ extension Reader {
     func panelLines(_ item: PanelItem, width: Int) -> [[DetailSpan]] {
         let places = item.places.map(label).joined(separator: " ↔ ")
         let room = max(10, width - DisplayWidth.of(places) - 2)
-        var first = Self.wrap([[DetailSpan(SafeText.sanitize(item.text))]], width: room)
+        let text = SafeText.sanitize(item.text)
+        // A line that fits keeps its spacing (the facts panel's columns); a longer one wraps.
+        var first = DisplayWidth.of(text) <= room ? [[DetailSpan(text)]] : Self.wrap([[DetailSpan(text)]], width: room)
         if let head = first.first {
             let used = head.reduce(0) { $0 + DisplayWidth.of($1.text) }
             first[0] = head + [DetailSpan(String(repeating: " ", count: max(2, width - used - DisplayWidth.of(places))) + places)]

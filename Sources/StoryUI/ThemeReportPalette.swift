@@ -6,7 +6,7 @@ extension Theme {
         let roles: [(String, ThemeRole)] = [
             ("page", .page), ("identical", .identical), ("near", .near), ("paraphrase", .paraphrase), ("partial", .partial), ("unique", .unique),
             ("moved", .moved), ("boilerplate", .boilerplate), ("headline", .headline), ("credit", .credit),
-            ("word.added", .wordAdded), ("word.removed", .wordRemoved), ("word.moved", .wordMoved), ("gutter", .gutter), ("header", .header),
+            ("word.added", .wordAdded), ("word.removed", .wordRemoved), ("word.moved", .wordMoved), ("gutter", .gutter), ("header", .header), ("flag", .flag),
         ]
         var looks: [String: ReportPalette.Look] = [:]
         for (name, role) in roles {

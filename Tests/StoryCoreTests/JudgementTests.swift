@@ -130,7 +130,7 @@ struct JudgementTests {
         // "after a report found he had misused 40,000 pounds of public money on travel": 14 words.
         #expect(comparison.statisticsB.ownWords == 14)
         let text = TextReport.render(comparison)
-        #expect(text.contains("⊂ A1"))
+        #expect(text.contains("∩ A1"))
         #expect(text.contains("partial, score"))
         #expect(text.contains("B says more"))
         #expect(text.contains("own words"))

@@ -12,6 +12,36 @@ struct ReportTests {
     /// A sentence's text as the reports show it: sanitised, spaces collapsed.
     func shown(_ text: String) -> String { SafeText.sanitize(text).split(whereSeparator: \.isWhitespace).joined(separator: " ") }
 
+    @Test("HTML on a phone: cards for the header and summary, gutter marks with their meaning, explanations on tap, ! flags, nothing struck through")
+    func htmlForTouch() throws {
+        let html = HTMLReport.render(comparison, options: options)
+        let page = try #require(HTMLDocument(html))
+        let ledgers = Ledgers(comparison)
+        // Cards: each side's coverage where a phone shows it without scrolling sideways.
+        let cards = page.texts("//header//div[@class='card']")
+        #expect(cards.count == 2)
+        #expect(cards[0].contains("A · 63% matched") || cards[0].contains("A · 66% matched"))
+        #expect(page.count("//section[@class='summary']//div[@class='card']") == 2)
+        let css = page.texts("//style").joined()
+        #expect(css.contains("@media (max-width: 720px)") && css.contains(".cards { display: grid"))
+        #expect(css.contains(".sources-wrap, .summary > .wide { display: none }"))
+        // Gutter marks keep their meaning in an attribute that the narrow layout writes out.
+        let meanings = page.attributes("//div[@class='gutter']", "data-meaning")
+        #expect(meanings.count == comparison.rows.count && meanings.contains("split or merged"))
+        #expect(css.contains(".gutter::after { content: \" \" attr(data-meaning)"))
+        // Every flagged sentence carries a ! before it, as in the reader.
+        var flagged = 0
+        for side in Side.allCases {
+            for sentence in comparison.story(side).sentences where ledgers.isFlagged(side, sentence: sentence.index) { flagged += 1 }
+        }
+        #expect(page.count("//span[@class='flag']") == flagged && flagged > 10)
+        // The explanation is reachable by touch: <details> under each paragraph that has one.
+        let why = page.texts("//details[@class='why']")
+        #expect(why.contains { $0.contains("A3 near B6 · score 0.88 · shared: strongly, requested, lives, spare") })
+        // A reworded sentence is never struck through.
+        #expect(!html.contains("line-through"))
+    }
+
     @Test("HTML parses with a real HTML parser: every sentence once, with its class and its exact text")
     func html() throws {
         let html = HTMLReport.render(comparison, options: options)
@@ -38,7 +68,7 @@ struct ReportTests {
         // Summary: a header, one row per class, coverage and own words.
         #expect(page.texts("//section[@class='summary']//tr/th").contains("coverage"))
         #expect(page.texts("//section[@class='summary']//tr/th").contains("own words"))
-        #expect(page.count("//section[@class='summary']//tr") == 8)
+        #expect(page.count("//section[@class='summary']/div[@class='wide']//tr") == 8)
         #expect(page.count("//section[@class='summary']//tr[@class='partial']") == 1)
         // Word changes.
         #expect(page.texts("//span[@id='a2']/del") == ["Mr."])
@@ -49,7 +79,7 @@ struct ReportTests {
         #expect(html.contains(".s.near { color: #5fafaf }"))
         #expect(html.contains("body { color: #262626; background: #eeeeee"))
         // Narrow screens stack.
-        #expect(html.contains("@media (max-width: 720px) { body { padding: .6rem } table { font-size: .8rem } .row { grid-template-columns: minmax(0, 1fr) }"))
+        #expect(html.contains("@media (max-width: 720px) { body { padding: .6rem } table { font-size: .8rem }") && html.contains(".row { grid-template-columns: minmax(0, 1fr) }"))
     }
 
     @Test("HTML links moved and split or merged sentences to their counterparts, both ways")

@@ -31,8 +31,10 @@ struct ScreenTests {
     }
 
     @Test("side by side: paragraphs of a row start on the same line; the shorter side is padded")
-    func rowsAreLevel() {
+    func rowsAreLevel() throws {
         var reader = UIFixtures.reader(width: 120, height: 40)
+        // Chrome shown row by row, so that every word of both stories is laid out.
+        try reader.play("z")
         let layout = reader.layout()
         #expect(layout.mode == .sideBySide)
         for (rowIndex, row) in UIFixtures.sample.rows.enumerated() {
@@ -99,7 +101,11 @@ struct ScreenTests {
             (near.patched(with: theme[.cursor]), "N"),
             (near.patched(with: theme[.wordRemoved]).patched(with: theme[.cursor]), "R"),
             (near.patched(with: theme[.wordAdded]), "a"),
-            (theme[.gutter].patched(with: theme[.partial]).patched(with: Style(bold: true)), "⊂"),
+            // The cursor's counterpart on the other side: the link's other end, lit.
+            (near.patched(with: theme[.counterpart]), "c"),
+            (near.patched(with: theme[.wordAdded]).patched(with: theme[.counterpart]), "A"),
+            (theme[.header].patched(with: Style(underline: true)), "H"),
+            (theme[.gutter].patched(with: theme[.partial]).patched(with: Style(bold: true)), "∩"),
             (theme[.gutter].patched(with: theme[.identical]).patched(with: Style(bold: true)), "="),
             (theme[.gutter].patched(with: theme[.flag]), "!"),
         ]
@@ -107,15 +113,17 @@ struct ScreenTests {
         let legend = Dictionary(entries, uniquingKeysWith: { first, _ in first })
         let lines = grid.lines
         // The day changed: a fact flag on both sides of the gutter.
-        #expect(lines[1] == "The army said on Friday that it had taken the   !⊂!The army said on Saturday that it had captured")
+        #expect(lines[1] == "The army said on Friday that it had taken the   !∩! The army said on Saturday that it had captured")
         let map = grid.styleMap(legend)
-        // "Friday" removed (and under the cursor) on the left; "Saturday" added on the right.
+        // "Friday" removed (and under the cursor) on the left; "Saturday" added on the right, in the
+        // counterpart's light.
         let friday = lines[1].range(of: "Friday")!.lowerBound.utf16Offset(in: lines[1])
         #expect(Array(map[1])[friday..<friday + 6].allSatisfy { $0 == "R" })
         let saturday = lines[1].range(of: "Saturday")!.lowerBound.utf16Offset(in: lines[1])
-        #expect(Array(map[1])[saturday..<saturday + 8].allSatisfy { $0 == "a" })
+        #expect(Array(map[1])[saturday..<saturday + 8].allSatisfy { $0 == "A" })
+        #expect(Array(map[1])[52..<55] == ["c", "c", "c"])
         #expect(Array(map[1])[0..<3] == ["N", "N", "N"])
-        #expect(Array(map[1])[49] == "⊂")
+        #expect(Array(map[1])[49] == "∩")
         #expect(Array(map[1])[48] == "!" && Array(map[1])[50] == "!")
         #expect(map[4].hasPrefix("iiiiiiiii"))
         #expect(Array(map[4])[49] == "=")

@@ -44,7 +44,8 @@ extension UIFixtures {
     /// A letter for every look the reader gives text, from the renderer's own `style(of:)`:
     /// class i n p t u b (identical, near, paraphrase, partial, unique, boilerplate), v a moved sentence,
     /// + - m a word added, removed or moved, capitals under the cursor, * a search match;
-    /// H header, S status, M message, ~ = ≈ ⊂ < > ↷ ⋔ · gutter marks, space unstyled.
+    /// c the other end of the selected link, H header, S status, M message, ~ = ≈ ∩ < > ↕ ÷ · gutter
+    /// marks, O overlay, T its title, space unstyled.
     static func legend(for reader: Reader) -> [Style: Character] {
         let theme = reader.theme
         var entries: [(Style, Character)] = [(.plain, " "), (theme[.header], "H"), (theme[.status], "S")]
@@ -72,12 +73,14 @@ extension UIFixtures {
                             }
                             if cursor { symbol = Character(symbol.uppercased()) }
                             entries.append((reader.style(of: piece, theme: theme), symbol))
+                            // The other end of the selected link: "c", whatever its class.
+                            if !cursor, let ref { entries.append((reader.style(of: piece, ends: [ref], theme: theme), "c")) }
                         }
                     }
                 }
             }
         }
-        let gutter: [(ThemeRole, Character)] = [(.identical, "="), (.near, "~"), (.paraphrase, "≈"), (.partial, "⊂"), (.unique, "<"), (.moved, "↷"), (.gutter, "⋔"), (.boilerplate, "·")]
+        let gutter: [(ThemeRole, Character)] = [(.identical, "="), (.near, "~"), (.paraphrase, "≈"), (.partial, "∩"), (.unique, "<"), (.moved, "↕"), (.gutter, "÷"), (.boilerplate, "·")]
         for (role, symbol) in gutter { entries.append((theme[.gutter].patched(with: theme[role]).patched(with: Style(bold: true)), symbol)) }
         entries.append((theme[.gutter].patched(with: theme[.flag]), "!"))
         entries.append((theme[.gutter], "|"))
@@ -86,6 +89,9 @@ extension UIFixtures {
             entries.append((theme[.status].patched(with: Style(foreground: theme[role].foreground, bold: theme[role].bold)), "S"))
         }
         entries.append((theme[.overlay], "O"))
+        entries.append((theme[.overlay].patched(with: theme[.counterpart]), "c"))
+        entries.append((theme[.header].patched(with: Style(underline: true)), "H"))
+        entries.append((theme[.boilerplate], "b"))
         entries.append((theme[.overlayTitle], "T"))
         return Dictionary(entries, uniquingKeysWith: { first, _ in first })
     }

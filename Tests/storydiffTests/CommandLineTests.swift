@@ -151,6 +151,16 @@ struct CommandLineTests {
         #expect(help.status == 0)
         #expect(help.stdout.contains("segment"))
         #expect(help.stdout.contains("score"))
+        // The main command comes first: its usage, --demo, its options and the reader's keys,
+        // then the subcommands.
+        let text = help.stdout
+        let usage = try #require(text.range(of: "USAGE: storydiff [<options>] <first> <second>"))
+        let demo = try #require(text.range(of: "--demo"))
+        let keys = try #require(text.range(of: "READER KEYS"))
+        let subcommands = try #require(text.range(of: "SUBCOMMANDS:"))
+        #expect(usage.lowerBound < demo.lowerBound && demo.lowerBound < keys.lowerBound && keys.lowerBound < subcommands.lowerBound)
+        #expect(text.contains("--only-differences") && text.contains("--theme <name>") && text.contains("--ascii"))
+        #expect(text.contains("Ctrl-O"))
         let version = try BinaryRunner.run(["--version"])
         #expect(version.status == 0)
         #expect(version.stdout == "0.1.0\n")

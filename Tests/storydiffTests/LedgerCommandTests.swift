@@ -40,7 +40,12 @@ struct LedgerCommandTests {
         #expect(text.status == 0)
         #expect(text.stdout.hasPrefix("Quotes: 20 in A, 16 in B; 11 verbatim, 4 expanded, 1 newly quoted, 2 missing\n"))
         // "The Russian government also said … “the call had yet to be scheduled.”": a described speaker.
-        #expect(text.stdout.contains("  newly quoted: quoted in B, unquoted in A\n    B B27: “the call had yet to be scheduled.” — The Russian government\n"))
+        #expect(text.stdout.contains("  newly quoted: quoted in B, unquoted in A\n    B27: “the call had yet to be scheduled.” — The Russian government\n"))
+        // Two versions worded differently carry the word diff inside the marks; verbatim ones come last.
+        #expect(text.stdout.contains("    B7: “{+For this request+} to be effectively implemented, {+the leaders of Ukraine needed to order their+} military units to lay down their arms and surrender.” — Vladimir V. Putin\n"))
+        let changed = try #require(text.stdout.range(of: "\nChanged (word diff: [-only in A-] {+only in B+}):\n"))
+        let verbatim = try #require(text.stdout.range(of: "\nVerbatim:\n"))
+        #expect(changed.lowerBound < verbatim.lowerBound)
         let json = try BinaryRunner.run(["quotes", "--demo", "--format", "json", "--only-differences"])
         let document = try JSONDecoder().decode(QuotesDocument.self, from: Data(json.stdout.utf8))
         #expect(document.counts["expanded"] == 4)

@@ -11,10 +11,10 @@ struct ReaderCommandTests {
         let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
         #expect(lines.count == 30)
         // The whole file name, beside the coverage, where the word count leaves it no room.
-        #expect(lines.first?.hasPrefix("A · 66% matched · kursk-original.txt") == true, "\(lines.first ?? "")")
+        #expect(lines.first?.hasPrefix("» A · 66% matched · kursk-original.txt") == true, "\(lines.first ?? "")")
         #expect(lines.first?.contains("B · 93% matched · Putin demands") == true, "\(lines.first ?? "")")
         #expect(lines.last == "A6 · only in A")
-        #expect(lines.contains { $0.hasPrefix("Still, Russian forces have of late had the upper ↷") })
+        #expect(lines.contains { $0.hasPrefix("Still, Russian forces have of late had the") && $0.hasSuffix("↕") })
         #expect(lines.allSatisfy { $0.count <= 100 })
     }
 
@@ -68,7 +68,7 @@ struct ReaderCommandTests {
         #expect(result.stderrLines.count == 1)
         #expect(result.stderr.hasPrefix("storydiff: theme \(path): line 1, column"))
         #expect(result.stderr.hasSuffix("; using the default theme\n"))
-        #expect(result.stdout.contains("A · 66% matched"))
+        #expect(result.stdout.contains("» A · 66% · kursk-original.txt"))
         let unknown = try BinaryRunner.run(["--demo", "--theme", "neon", "--screen", "80x24"])
         #expect(unknown.stderr == "storydiff: no theme named neon (see --list-themes); using the default theme\n")
     }
@@ -85,7 +85,7 @@ struct ReaderCommandTests {
         try session.keys(["}", "}", "u"])
         _ = try session.waitFor("A6 · only in A")
         _ = try session.tmux(["resize-window", "-t", "T", "-x", "70", "-y", "20"])
-        let stacked = try session.waitFor("A↷ Still, Russian forces")
+        let stacked = try session.waitFor("A↕   Still, Russian forces")
         #expect(stacked.split(separator: "\n").allSatisfy { $0.count <= 70 })
         try session.keys(["q"])
         let after = try session.waitFor("END")

@@ -35,7 +35,7 @@ public enum HTMLReport {
                 html += "<p class=\"hidden\">\(hiddenBefore) identical paragraph row\(hiddenBefore == 1 ? "" : "s") left out</p>\n"
             }
             guard index < comparison.rows.count else { continue }
-            html += rowHTML(comparison, index: index, row: row)
+            html += rowHTML(comparison, index: index, row: row, ledgers: ledgers)
         }
         html += "</main>\n"
         html += factsSection(ledgers, options: options)
@@ -46,7 +46,7 @@ public enum HTMLReport {
     // MARK: Parts
 
     static func header(_ comparison: Comparison, options: ReportOptions) -> String {
-        var html = "<header>\n<h1>storydiff report</h1>\n<div class=\"wide\"><table class=\"sources\">\n"
+        var html = "<header>\n<h1>storydiff report</h1>\n<div class=\"wide sources-wrap\"><table class=\"sources\">\n"
         html += "<tr><th></th><th>title</th><th>file</th><th>words compared</th><th>sentences</th><th>coverage</th></tr>\n"
         for side in Side.allCases {
             let story = comparison.story(side), stats = comparison.statistics(side)
@@ -54,6 +54,14 @@ public enum HTMLReport {
             html += "<td>\(stats.comparedWords)</td><td>\(stats.comparedSentences)</td><td>\(TextReport.percent(stats.coverage))</td></tr>\n"
         }
         html += "</table></div>\n"
+        // The same as cards on a narrow screen, coverage first: a phone never scrolls sideways for it.
+        html += "<div class=\"cards\">\n"
+        for side in Side.allCases {
+            let story = comparison.story(side), stats = comparison.statistics(side)
+            html += "<div class=\"card\"><div class=\"big\">\(side == .a ? "A" : "B") · \(TextReport.percent(stats.coverage)) matched</div>"
+            html += "<div>\(text(story.title))</div><div class=\"made\">\(text(story.name)) · \(stats.comparedWords) words · \(stats.comparedSentences) sentences</div></div>\n"
+        }
+        html += "</div>\n"
         for side in Side.allCases {
             if let page = comparison.story(side).provenance, !page.summary.isEmpty {
                 html += "<p class=\"made\">\(side == .a ? "A" : "B"), as the page says: \(text(page.summary))</p>\n"
@@ -78,7 +86,17 @@ public enum HTMLReport {
         }
         html += "<tr class=\"coverage\"><th>coverage</th><td colspan=\"3\">\(TextReport.percent(a.coverage))</td><td colspan=\"3\">\(TextReport.percent(b.coverage))</td></tr>\n"
         html += "<tr class=\"own\"><th>own words</th><td colspan=\"3\">\(a.ownWords) (\(TextReport.percent(a.ownShare)))</td><td colspan=\"3\">\(b.ownWords) (\(TextReport.percent(b.ownShare)))</td></tr>\n"
-        html += "</table></div>\n<p class=\"note\">Coverage: the share of a version's words whose sentence has a counterpart in the other (partial pairs included). Own words: those only that version has (its unique sentences, and words its matched sentences add). Boilerplate (site chrome) is left out: A \(a.boilerplateSentences), B \(b.boilerplateSentences) sentences.</p>\n</section>\n"
+        html += "</table></div>\n"
+        html += "<div class=\"cards\">\n"
+        for (side, stats) in [(Side.a, a), (.b, b)] {
+            html += "<div class=\"card\"><div class=\"big\">\(side == .a ? "A" : "B") · coverage \(TextReport.percent(stats.coverage))</div><table>"
+            html += "<tr><th>class</th><th>sentences</th><th>share</th></tr>"
+            for sentenceClass in SentenceClass.compared {
+                html += "<tr><th><span class=\"s \(sentenceClass.rawValue)\">\(sentenceClass.rawValue)</span></th><td>\(stats.sentences(sentenceClass))</td><td>\(TextReport.percent(stats.share(sentenceClass)))</td></tr>"
+            }
+            html += "<tr><th>own words</th><td>\(stats.ownWords)</td><td>\(TextReport.percent(stats.ownShare))</td></tr></table></div>\n"
+        }
+        html += "</div>\n<p class=\"note\">Coverage: the share of a version's words whose sentence has a counterpart in the other (partial pairs included). Own words: those only that version has (its unique sentences, and words its matched sentences add). Boilerplate (site chrome) is left out: A \(a.boilerplateSentences), B \(b.boilerplateSentences) sentences.</p>\n</section>\n"
         return html
     }
 
@@ -92,13 +110,13 @@ public enum HTMLReport {
         """
     }
 
-    static func rowHTML(_ comparison: Comparison, index: Int, row: ParagraphRow) -> String {
+    static func rowHTML(_ comparison: Comparison, index: Int, row: ParagraphRow, ledgers: Ledgers? = nil) -> String {
         let (symbol, title) = gutter(comparison, row)
         var html = "<section class=\"row link-\(row.link.rawValue)\" id=\"row-\(index + 1)\">\n"
         for side in Side.allCases {
             let paragraphs = side == .a ? row.a : row.b
             let label = side == .a ? "A" : "B"
-            if side == .b { html += "<div class=\"gutter\" title=\"\(escape(title))\">\(escape(symbol))</div>\n" }
+            if side == .b { html += "<div class=\"gutter\" title=\"\(escape(title))\" data-meaning=\"\(escape(title))\">\(escape(symbol))</div>\n" }
             if paragraphs.isEmpty {
                 html += "<div class=\"side \(side.rawValue) empty\" data-side=\"\(label)\"></div>\n"
                 continue
@@ -107,8 +125,9 @@ public enum HTMLReport {
             for paragraphIndex in paragraphs {
                 let paragraph = comparison.story(side).paragraphs[paragraphIndex]
                 html += "<p class=\"\(paragraph.role.rawValue)\" id=\"\(side.rawValue)p\(paragraphIndex)\">"
-                html += paragraph.sentences.map { sentenceHTML(comparison, side, $0) }.joined(separator: " ")
+                html += paragraph.sentences.map { sentenceHTML(comparison, side, $0, ledgers: ledgers) }.joined(separator: " ")
                 html += "</p>\n"
+                html += explanations(comparison, side, paragraph.sentences, ledgers: ledgers)
             }
             html += "</div>\n"
         }
@@ -122,7 +141,36 @@ public enum HTMLReport {
         return (mark.symbol, mark.meaning)
     }
 
-    static func sentenceHTML(_ comparison: Comparison, _ side: Side, _ index: Int) -> String {
+    /// Why a paragraph's sentences are what they are, on a tap or a click: what the title
+    /// tooltips say, which no touch screen shows.
+    static func explanations(_ comparison: Comparison, _ side: Side, _ sentences: Range<Int>, ledgers: Ledgers?) -> String {
+        var items: [String] = []
+        let letter = side == .a ? "A" : "B", otherLetter = side == .a ? "B" : "A"
+        for index in sentences {
+            var parts: [String] = []
+            let sentenceClass = comparison.classes(side)[index]
+            if let groupIndex = comparison.groupIndex(side, sentence: index), sentenceClass != .identical {
+                let group = comparison.groups[groupIndex]
+                let counterparts = (side == .a ? group.b : group.a).map { "\(otherLetter)\($0 + 1)" }.joined(separator: "+")
+                parts.append("\(sentenceClass.rawValue) \(counterparts)" + (group.shape == .oneToOne ? "" : " (\(group.shape.rawValue))") + (group.moved ? ", moved" : ""))
+                parts.append("score \(TextReport.format2(group.score))")
+                if let note = group.partialNote { parts.append(note) }
+                if !group.features.sharedWords.isEmpty { parts.append("shared: " + group.features.sharedWords.joined(separator: ", ")) }
+                let numbers = group.features.numbersOnlyA.map { "A " + $0 } + group.features.numbersOnlyB.map { "B " + $0 }
+                if !numbers.isEmpty { parts.append("numbers: " + numbers.joined(separator: ", ")) }
+                if !group.features.synonyms.isEmpty { parts.append("same sense: " + group.features.synonyms.joined(separator: ", ")) }
+            } else if sentenceClass == .unique {
+                parts.append("only in \(letter)")
+            }
+            if let note = ledgers?.note(side, sentence: index) { parts.append("! " + note) }
+            guard !parts.isEmpty else { continue }
+            items.append("<li><b>\(letter)\(index + 1)</b> \(text(parts.joined(separator: " · ")))</li>")
+        }
+        guard !items.isEmpty else { return "" }
+        return "<details class=\"why\"><summary>why</summary><ul>\(items.joined())</ul></details>\n"
+    }
+
+    static func sentenceHTML(_ comparison: Comparison, _ side: Side, _ index: Int, ledgers: Ledgers? = nil) -> String {
         let story = comparison.story(side)
         let sentenceClass = comparison.classes(side)[index]
         var classes = ["s", sentenceClass.rawValue]
@@ -141,7 +189,13 @@ public enum HTMLReport {
                 links = counterparts.map { "<a class=\"link\" href=\"#\(other.rawValue)\($0)\">↗\(other == .a ? "A" : "B")\($0 + 1)</a>" }.joined(separator: " ")
             }
         }
-        var html = "<span class=\"\(classes.joined(separator: " "))\" id=\"\(side.rawValue)\(index)\" title=\"\(escape(title))\">"
+        var html = ""
+        // A fact or quotation the other version lacks or changed: flagged as in the reader.
+        if let note = ledgers?.note(side, sentence: index) {
+            html += "<span class=\"flag\" title=\"\(text(note))\">!</span>"
+            title += " · ! " + note
+        }
+        html += "<span class=\"\(classes.joined(separator: " "))\" id=\"\(side.rawValue)\(index)\" title=\"\(text(title))\">"
         for segment in comparison.segments(side, sentence: index) {
             let piece = text(story.text(of: segment.span))
             switch segment.operation {
@@ -211,7 +265,10 @@ public enum HTMLReport {
             "a.link { font-family: system-ui, sans-serif; font-size: .75rem; text-decoration: none; opacity: .8 } :target { outline: 2px solid currentColor; outline-offset: 2px }",
             ".hidden, .note, .made, footer { font-size: .85rem; opacity: .75 }",
             ".made.warning { opacity: 1; font-weight: 600 }",
-            "@media (max-width: 720px) { body { padding: .6rem } table { font-size: .8rem } .row { grid-template-columns: minmax(0, 1fr) } .gutter { display: none } .side::before { content: attr(data-side); font: bold .75rem system-ui, sans-serif; opacity: .6; display: block } .side.empty { display: none } }",
+            ".cards { display: none } .card { border: 1px solid rgba(128,128,128,.35); border-radius: .4rem; padding: .5rem .7rem } .card .big { font: bold 1.1rem system-ui, sans-serif }",
+            ".flag { font: bold .8rem system-ui, sans-serif; padding: 0 .15rem; margin-right: .1rem; border-radius: .2rem } details.why { font: .8rem system-ui, sans-serif; margin: -.4rem 0 .6rem; opacity: .85 } details.why summary { cursor: pointer } details.why ul { margin: .2rem 0; padding-left: 1.2rem }",
+            rule(".flag", "flag"),
+            "@media (max-width: 720px) { body { padding: .6rem } table { font-size: .8rem } .sources-wrap, .summary > .wide { display: none } .cards { display: grid; gap: .5rem; margin: .5rem 0 } .row { grid-template-columns: minmax(0, 1fr) } .gutter { text-align: left; font-size: .8rem } .gutter::after { content: \" \" attr(data-meaning); font-weight: normal; opacity: .8 } .side::before { content: attr(data-side); font: bold .75rem system-ui, sans-serif; opacity: .6; display: block } .side.empty { display: none } }",
             "@media print { body { max-width: none } .row { break-inside: avoid } a.link { display: none } }",
         ].joined(separator: "\n")
     }

@@ -33,11 +33,16 @@ extension Comparison {
         for piece in pieces where piece.span.end > sentence.span.start && piece.span.start < sentence.span.end {
             let start = max(piece.span.start, sentence.span.start), end = min(piece.span.end, sentence.span.end)
             if start > cursor { result.append(Segment(span: TextSpan(cursor, start), operation: .kept)) }
-            var operation = piece.operation
-            if reworded, operation != .kept {
-                operation = carriesDifference(story(side).text(of: TextSpan(start, end)), against: otherWords) && operation != .moved ? operation : .kept
+            if reworded, piece.operation != .kept {
+                // Only the words that carry the difference keep the change's look (with what lies
+                // between two of them); the rest of the run reads plain.
+                let operation = piece.operation == .moved ? WordDiff.Operation.kept : piece.operation
+                for (span, carries) in essentialParts(side, TextSpan(start, end), against: otherWords) {
+                    result.append(Segment(span: span, operation: carries ? operation : .kept))
+                }
+            } else {
+                result.append(Segment(span: TextSpan(start, end), operation: piece.operation))
             }
-            result.append(Segment(span: TextSpan(start, end), operation: operation))
             cursor = end
         }
         if cursor < sentence.span.end { result.append(Segment(span: TextSpan(cursor, sentence.span.end), operation: .kept)) }
@@ -57,9 +62,48 @@ extension Comparison {
         return keys
     }
 
-    /// Whether a changed stretch holds a word that is not a function word and not on the other side.
-    private func carriesDifference(_ text: String, against otherWords: Set<String>) -> Bool {
-        Self.contentWords(text).contains { !otherWords.contains(WordStem.stem($0)) }
+    /// A changed stretch cut into what carries the difference (content words and numbers the other
+    /// side lacks, with the words between two of them) and what does not; the parts cover it.
+    private func essentialParts(_ side: Side, _ span: TextSpan, against otherWords: Set<String>) -> [(TextSpan, Bool)] {
+        let scalars = story(side).scalars
+        // Words of the stretch, by scalar offsets, and whether each carries the difference.
+        var words: [(TextSpan, Bool)] = []
+        var index = span.start
+        func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+            scalar.properties.isAlphabetic || scalar.properties.numericType != nil || scalar == "'" || scalar == "’"
+        }
+        while index < span.end {
+            guard isWordScalar(scalars[index]) else { index += 1; continue }
+            let start = index
+            while index < span.end, isWordScalar(scalars[index]) { index += 1 }
+            var text = String(String.UnicodeScalarView(scalars[start..<index])).lowercased().replacingOccurrences(of: "’", with: "'")
+            while text.hasSuffix("'") { text.removeLast() }
+            let content = !text.isEmpty && !Lexicon.stopWords.contains(text) && (text.count > 1 || text.first?.isNumber == true)
+            words.append((TextSpan(start, index), content && !otherWords.contains(WordStem.stem(text))))
+        }
+        guard let first = words.firstIndex(where: \.1), let last = words.lastIndex(where: \.1) else { return [(span, false)] }
+        var parts: [(TextSpan, Bool)] = []
+        var cursor = span.start
+        // Runs of carrying words, joined across at most two plain words between them.
+        var runStart = words[first].0.start, runEnd = words[first].0.end, plainSince = 0
+        for word in words[first...last].dropFirst() {
+            if word.1 {
+                if plainSince > 2 {
+                    if runStart > cursor { parts.append((TextSpan(cursor, runStart), false)) }
+                    parts.append((TextSpan(runStart, runEnd), true))
+                    cursor = runEnd
+                    runStart = word.0.start
+                }
+                runEnd = word.0.end
+                plainSince = 0
+            } else {
+                plainSince += 1
+            }
+        }
+        if runStart > cursor { parts.append((TextSpan(cursor, runStart), false)) }
+        parts.append((TextSpan(runStart, runEnd), true))
+        if runEnd < span.end { parts.append((TextSpan(runEnd, span.end), false)) }
+        return parts
     }
 
     /// The lower-cased words of a text that are not function words (numbers count as content).

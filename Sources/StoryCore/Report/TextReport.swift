@@ -20,7 +20,7 @@ public enum TextReport {
             for warning in story.warnings { out += "   warning: \(SafeText.sanitize(warning))\n" }
         }
         out += "\n" + summaryTable(comparison) + "\n"
-        out += "Marks: = identical  ~ near  ≈ paraphrase  < only in A  > only in B  ↕ moved  · boilerplate\n"
+        out += "Marks: = identical  ~ near  ≈ paraphrase  ∩ partial  < only in A  > only in B  ↕ moved  · boilerplate\n"
         out += "Words: [-removed-] {+added+} [~moved~]\n"
         if options.hideIdentical { out += "Only differences: rows whose sentences are all identical are left out.\n" }
 
