@@ -115,7 +115,8 @@ public struct Reader: Sendable {
     }
 
     public init(comparison: Comparison, themes: [Theme], width: Int, height: Int, ledgers timing: LedgerTiming = .now) {
-        self.comparison = comparison
+        // The emphasis of reworded pairs, worked out once rather than on every redraw.
+        self.comparison = comparison.withEssentialEmphasis()
         titles = [SafeText.sanitize(comparison.a.title), SafeText.sanitize(comparison.b.title)]
         self.themes = themes.isEmpty ? [ThemeLoader.builtInDefault] : themes
         self.width = min(max(1, width), Key.largestScreen.width)

@@ -203,6 +203,34 @@ import Testing
         #expect(reader.render().text.contains("+- storydiff keys"))
     }
 
+    @Test("README's key table and the help overlay name the same keys")
+    func keysMatchReadme() throws {
+        let readme = try String(contentsOf: UIFixtures.root.appendingPathComponent("README.md"), encoding: .utf8)
+        let section = try #require(readme.range(of: "| keys | |")).upperBound
+        let table = readme[section...].split(separator: "\n").prefix { $0.hasPrefix("|") }
+        // The keys of the table: the backticked names in each row's first cell.
+        var readmeKeys = Set<String>()
+        for row in table {
+            let cell = row.split(separator: "|").first.map(String.init) ?? ""
+            for (index, part) in cell.split(separator: "`", omittingEmptySubsequences: false).enumerated() where index % 2 == 1 {
+                readmeKeys.insert(String(part))
+            }
+        }
+        // The keys of the help: the first column of each line that names one.
+        var helpKeys = Set<String>()
+        for line in Reader.helpLines where line.count > 15 && !line.hasPrefix(" ") {
+            let column = String(line.prefix(15))
+            guard !column.contains("identical"), !column.hasPrefix("search"), !column.hasPrefix("!"), !column.hasPrefix("<") else { continue }
+            for key in column.split(separator: " ") where key != "wheel" { helpKeys.insert(String(key)) }
+            // "(also PgDn PgUp)": more keys for the same thing.
+            if let also = line.range(of: "(also ") {
+                for key in line[also.upperBound...].prefix { $0 != ")" }.split(separator: " ") { helpKeys.insert(String(key)) }
+            }
+        }
+        readmeKeys.remove("mouse wheel")
+        #expect(helpKeys == readmeKeys, "help only: \(helpKeys.subtracting(readmeKeys).sorted()); README only: \(readmeKeys.subtracting(helpKeys).sorted())")
+    }
+
     @Test("e asks before it overwrites a file, and writes only on y")
     func exportAsks() throws {
         var reader = UIFixtures.reader(width: 100, height: 30)

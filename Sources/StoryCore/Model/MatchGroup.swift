@@ -25,6 +25,10 @@ public struct MatchGroup: Codable, Hashable, Sendable {
     /// The pair stands out of the order of the surrounding matches: text was moved.
     public var moved: Bool
     public var diff: WordDiff
+    /// For a paraphrase or partial pair, the diff as the reader emphasises it (`Emphasis.essential`),
+    /// worked out once for a reader that redraws it on every key; nil: worked out when asked.
+    /// Not part of the JSON (which has the full diff).
+    public var essentialDiff: WordDiff? = nil
 
     enum CodingKeys: String, CodingKey {
         case id, a, b, sentenceClass = "class", shape, score, saysMore, features, moved, diff

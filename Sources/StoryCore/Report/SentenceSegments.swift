@@ -25,6 +25,9 @@ extension Comparison {
             return [Segment(span: sentence.span, operation: nil)]
         }
         let link = groups[group]
+        if emphasis == .essential, let known = link.essentialDiff {
+            return Self.cut(sentence.span, side == .a ? known.a : known.b)
+        }
         let pieces = side == .a ? link.diff.a : link.diff.b
         let reworded = emphasis == .essential && (link.sentenceClass == .paraphrase || link.sentenceClass == .partial)
         let otherWords = reworded ? wordKeys(side.other, sentences: side == .a ? link.b : link.a, synonyms: link.features.synonyms) : []
@@ -47,6 +50,37 @@ extension Comparison {
         }
         if cursor < sentence.span.end { result.append(Segment(span: TextSpan(cursor, sentence.span.end), operation: .kept)) }
         return result
+    }
+
+    /// A sentence cut at a diff's pieces (kept between them).
+    static func cut(_ span: TextSpan, _ pieces: [WordDiff.Piece]) -> [Segment] {
+        var result: [Segment] = []
+        var cursor = span.start
+        for piece in pieces where piece.span.end > span.start && piece.span.start < span.end {
+            let start = max(piece.span.start, span.start, cursor), end = min(piece.span.end, span.end)
+            guard end > start else { continue }
+            if start > cursor { result.append(Segment(span: TextSpan(cursor, start), operation: .kept)) }
+            result.append(Segment(span: TextSpan(start, end), operation: piece.operation))
+            cursor = end
+        }
+        if cursor < span.end { result.append(Segment(span: TextSpan(cursor, span.end), operation: .kept)) }
+        return result
+    }
+
+    /// The comparison with the essential emphasis of every paraphrase and partial pair worked out
+    /// (for the reader, which draws the same sentences again on every key).
+    public func withEssentialEmphasis() -> Comparison {
+        var copy = self
+        for (index, group) in groups.enumerated() where group.sentenceClass == .paraphrase || group.sentenceClass == .partial {
+            func pieces(_ side: Side) -> [WordDiff.Piece] {
+                let story = story(side)
+                return (side == .a ? group.a : group.b).filter { story.sentences.indices.contains($0) }.flatMap { sentence in
+                    segments(side, sentence: sentence, emphasis: .essential).map { WordDiff.Piece(span: $0.span, operation: $0.operation ?? .kept) }
+                }
+            }
+            copy.groups[index].essentialDiff = WordDiff(a: pieces(.a), b: pieces(.b))
+        }
+        return copy
     }
 
     /// The stems of a side's sentences, and both words of each synonym pair ("gained/advanced").
