@@ -164,7 +164,9 @@ extension Reader {
         let bottom = top + contentHeight
         let onScreen = others.contains { ref in
             guard let line = layout.line(of: ref) else { return false }
-            return line < bottom && (layout.lastLine(of: ref) ?? line) >= top
+            if line >= top { return line < bottom }
+            // Starting above the screen: on it if it runs into it (its row is made only then).
+            return line >= top - contentHeight && (layout.lastLine(of: ref) ?? line) >= top
         }
         guard !onScreen else { return }
         let panes = layout.paneWidths

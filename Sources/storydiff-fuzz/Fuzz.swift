@@ -39,6 +39,20 @@ func exercise(_ bytes: [UInt8]) {
         }
         var reader = Reader(comparison: comparison, themes: [], width: 61, height: 17, ledgers: .later)   // the reports ran the ledgers
         _ = reader.render()
+        // What a reader does with it: every view and step of issue 16, each frame drawn, in ASCII too.
+        reader.install(Ledgers(comparison))
+        let keys: [Key] = [.character("i"), .character("j"), .escape, .character("a"), .character("a"), .character("A"), .tab,
+                           .character("a"), .character("o"), .character("O"), .character("d"), .character("z"), .character("}"),
+                           .enter, .enter, .character("G"), .character("\u{0F}"), .character("'"), .character("'"),
+                           .character("/"), .character("t"), .character("h"), .character("."), .character("e"), .enter,
+                           .character("Q"), .character("j"), .character("/"), .character("e"), .enter, .escape, .escape,
+                           .character("F"), .character("G"), .enter, .character("L"), .resize(width: 30, height: 8), .character("i"),
+                           .character("G"), .escape, .character("?"), .character("j"), .character("q")]
+        reader.ascii = bytes.count % 2 == 1
+        for key in keys {
+            reader.handle(key)
+            _ = reader.render()
+        }
     }
 }
 

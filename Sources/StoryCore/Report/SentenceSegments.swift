@@ -20,6 +20,24 @@ extension Comparison {
 
     /// The sentence cut at the word diff's boundaries; the segments cover the sentence exactly.
     public func segments(_ side: Side, sentence index: Int, emphasis: Emphasis = .essential) -> [Segment] {
+        var stems = StemMemo()
+        return segments(side, sentence: index, emphasis: emphasis, stems: &stems)
+    }
+
+    /// Stems already looked up (WordNet, then Snowball): a reworded pair asks for the same words
+    /// again and again, on both sides.
+    struct StemMemo {
+        private var known: [String: String] = [:]
+        mutating func stem(_ word: String) -> String {
+            if let stem = known[word] { return stem }
+            let stem = WordStem.stem(word)
+            known[word] = stem
+            return stem
+        }
+    }
+
+    func segments(_ side: Side, sentence index: Int, emphasis: Emphasis, stems: inout StemMemo,
+                  otherWords known: Set<String>? = nil) -> [Segment] {
         let sentence = story(side).sentences[index]
         guard let group = groupIndex(side, sentence: index), groups[group].sentenceClass != .identical else {
             return [Segment(span: sentence.span, operation: nil)]
@@ -30,7 +48,7 @@ extension Comparison {
         }
         let pieces = side == .a ? link.diff.a : link.diff.b
         let reworded = emphasis == .essential && (link.sentenceClass == .paraphrase || link.sentenceClass == .partial)
-        let otherWords = reworded ? wordKeys(side.other, sentences: side == .a ? link.b : link.a, synonyms: link.features.synonyms) : []
+        let otherWords = !reworded ? [] : known ?? wordKeys(side.other, sentences: side == .a ? link.b : link.a, synonyms: link.features.synonyms, stems: &stems)
         var result: [Segment] = []
         var cursor = sentence.span.start
         for piece in pieces where piece.span.end > sentence.span.start && piece.span.start < sentence.span.end {
@@ -40,7 +58,7 @@ extension Comparison {
                 // Only the words that carry the difference keep the change's look (with what lies
                 // between two of them); the rest of the run reads plain.
                 let operation = piece.operation == .moved ? WordDiff.Operation.kept : piece.operation
-                for (span, carries) in essentialParts(side, TextSpan(start, end), against: otherWords) {
+                for (span, carries) in essentialParts(side, TextSpan(start, end), against: otherWords, stems: &stems) {
                     result.append(Segment(span: span, operation: carries ? operation : .kept))
                 }
             } else {
@@ -71,11 +89,15 @@ extension Comparison {
     /// (for the reader, which draws the same sentences again on every key).
     public func withEssentialEmphasis() -> Comparison {
         var copy = self
+        var stems = StemMemo()
         for (index, group) in groups.enumerated() where group.sentenceClass == .paraphrase || group.sentenceClass == .partial {
             func pieces(_ side: Side) -> [WordDiff.Piece] {
                 let story = story(side)
+                // The other side's words, once for all of this side's sentences of the group.
+                let other = wordKeys(side.other, sentences: side == .a ? group.b : group.a, synonyms: group.features.synonyms, stems: &stems)
                 return (side == .a ? group.a : group.b).filter { story.sentences.indices.contains($0) }.flatMap { sentence in
-                    segments(side, sentence: sentence, emphasis: .essential).map { WordDiff.Piece(span: $0.span, operation: $0.operation ?? .kept) }
+                    segments(side, sentence: sentence, emphasis: .essential, stems: &stems, otherWords: other)
+                        .map { WordDiff.Piece(span: $0.span, operation: $0.operation ?? .kept) }
                 }
             }
             copy.groups[index].essentialDiff = WordDiff(a: pieces(.a), b: pieces(.b))
@@ -84,21 +106,21 @@ extension Comparison {
     }
 
     /// The stems of a side's sentences, and both words of each synonym pair ("gained/advanced").
-    private func wordKeys(_ side: Side, sentences: [Int], synonyms: [String]) -> Set<String> {
+    private func wordKeys(_ side: Side, sentences: [Int], synonyms: [String], stems: inout StemMemo) -> Set<String> {
         var keys = Set<String>()
         let story = story(side)
         for index in sentences where story.sentences.indices.contains(index) {
-            for word in Self.contentWords(story.text(of: story.sentences[index].span)) { keys.insert(WordStem.stem(word)) }
+            for word in Self.contentWords(story.text(of: story.sentences[index].span)) { keys.insert(stems.stem(word)) }
         }
         for pair in synonyms {
-            for word in pair.split(separator: "/") { keys.insert(WordStem.stem(String(word).lowercased())) }
+            for word in pair.split(separator: "/") { keys.insert(stems.stem(String(word).lowercased())) }
         }
         return keys
     }
 
     /// A changed stretch cut into what carries the difference (content words and numbers the other
     /// side lacks, with the words between two of them) and what does not; the parts cover it.
-    private func essentialParts(_ side: Side, _ span: TextSpan, against otherWords: Set<String>) -> [(TextSpan, Bool)] {
+    private func essentialParts(_ side: Side, _ span: TextSpan, against otherWords: Set<String>, stems: inout StemMemo) -> [(TextSpan, Bool)] {
         let scalars = story(side).scalars
         // Words of the stretch, by scalar offsets, and whether each carries the difference.
         var words: [(TextSpan, Bool)] = []
@@ -113,7 +135,7 @@ extension Comparison {
             var text = String(String.UnicodeScalarView(scalars[start..<index])).lowercased().replacingOccurrences(of: "’", with: "'")
             while text.hasSuffix("'") { text.removeLast() }
             let content = !text.isEmpty && !Lexicon.stopWords.contains(text) && (text.count > 1 || text.first?.isNumber == true)
-            words.append((TextSpan(start, index), content && !otherWords.contains(WordStem.stem(text))))
+            words.append((TextSpan(start, index), content && !otherWords.contains(stems.stem(text))))
         }
         guard let first = words.firstIndex(where: \.1), let last = words.lastIndex(where: \.1) else { return [(span, false)] }
         var parts: [(TextSpan, Bool)] = []
