@@ -122,8 +122,9 @@ extension Reader {
         let a = match.a.compactMap { quotes.quotations(.a).indices.contains($0) ? quotes.quotations(.a)[$0] : nil }
         let b = match.b.compactMap { quotes.quotations(.b).indices.contains($0) ? quotes.quotations(.b)[$0] : nil }
         func speaker(_ quotation: Quotation) -> [DetailSpan] { quotation.speakerName.map { [DetailSpan(" — " + SafeText.sanitize($0))] } ?? [] }
+        // Every sentence the quote's quotations on that side are in ("A1+A20").
         func places(_ side: Side, _ quotation: Quotation) -> String {
-            "  " + quotation.sentences.map { label(SentenceRef(side, $0)) }.joined(separator: "+") + ": "
+            "  " + quotes.sentences(match, side).map { label(SentenceRef(side, $0)) }.joined(separator: "+") + ": "
         }
         let textA = a.map { SafeText.sanitize($0.text) }.joined(separator: " … "), textB = b.map { SafeText.sanitize($0.text) }.joined(separator: " … ")
         if let firstA = a.first, let firstB = b.first, match.quoteClass != .verbatim || textA != textB {

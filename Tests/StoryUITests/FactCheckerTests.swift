@@ -55,6 +55,9 @@ import Testing
         #expect(text.contains("word order"))
         #expect(text.contains("shared words          strongly, requested, lives, spare"))
         #expect(text.contains("{+on Truth Social+}"))
+        // A quote of two quotations names both places.
+        try reader.play("<Esc> g i")
+        #expect(reader.render().text.contains("A1+A20: “very good and productive"))
         try reader.play("<Esc>")
         #expect(reader.overlay == .none && !reader.quit)
         // Enter on a sentence with nothing to jump to opens it too.
