@@ -683,9 +683,9 @@ public struct Reader: Sendable {
             let pattern = String(String.UnicodeScalarView(query.unicodeScalars.map { $0.isASCII ? $0 : Self.foldedScalars([$0])[0] }))
             if let regex = try? Regex(pattern).ignoresCase() {
                 found = regexMatches(regex)
-                if found.isEmpty, !literalMatches(needle).isEmpty {
+                if found.isEmpty {
                     found = literalMatches(needle)
-                    note = "no match as a regular expression; found as plain text · "
+                    if !found.isEmpty { note = "no match as a regular expression; found as plain text · " }
                 }
             } else {
                 found = literalMatches(needle)

@@ -88,7 +88,7 @@ extension Reader {
                     let match = ledgers.quotes.match(place.side, quotation: quotation.id)
                     guard seenQuotes.insert(match.id).inserted else { continue }
                     quoteLines.append([DetailSpan(match.isFlagged ? "! " : "  ", .flag), DetailSpan("quote " + LedgerText.heading(match))])
-                    quoteLines += quoteVersions(match, ledgers.quotes)
+                    quoteLines += Self.quoteVersions(match, ledgers.quotes, speakers: true)
                 }
             }
             if !factLines.isEmpty { lines.append([]); lines.append([DetailSpan("facts", .overlayTitle)]); lines += factLines }
@@ -105,7 +105,7 @@ extension Reader {
                 for (position, index) in indices.enumerated() where story.sentences.indices.contains(index) {
                     if position > 0 { spans.append(DetailSpan(" ")) }
                     for segment in comparison.segments(side, sentence: index, emphasis: .full) {
-                        spans += Self.marked(SafeText.sanitize(story.text(of: segment.span)), segment.operation)
+                        spans.append(Self.marked(SafeText.sanitize(story.text(of: segment.span)), segment.operation))
                     }
                 }
                 lines.append(spans)
@@ -117,35 +117,34 @@ extension Reader {
         return lines
     }
 
-    /// A quotation's versions, A then B, with the word diff inside the marks when there are two.
-    func quoteVersions(_ match: QuoteMatch, _ quotes: QuoteLedger) -> [[DetailSpan]] {
-        let a = match.a.compactMap { quotes.quotations(.a).indices.contains($0) ? quotes.quotations(.a)[$0] : nil }
-        let b = match.b.compactMap { quotes.quotations(.b).indices.contains($0) ? quotes.quotations(.b)[$0] : nil }
-        func speaker(_ quotation: Quotation) -> [DetailSpan] { quotation.speakerName.map { [DetailSpan(" — " + SafeText.sanitize($0))] } ?? [] }
-        // Every sentence the quote's quotations on that side are in ("A1+A20").
-        func places(_ side: Side, _ quotation: Quotation) -> String {
-            "  " + quotes.sentences(match, side).map { label(SentenceRef(side, $0)) }.joined(separator: "+") + ": "
-        }
-        let textA = a.map { SafeText.sanitize($0.text) }.joined(separator: " … "), textB = b.map { SafeText.sanitize($0.text) }.joined(separator: " … ")
-        if let firstA = a.first, let firstB = b.first, match.quoteClass != .verbatim || textA != textB {
-            let diff = TextDiff.words(textA, textB)
-            return [[DetailSpan(places(.a, firstA) + "“")] + diff.a.flatMap { Self.marked($0.text, $0.operation) } + [DetailSpan("”")] + speaker(firstA),
-                    [DetailSpan(places(.b, firstB) + "“")] + diff.b.flatMap { Self.marked($0.text, $0.operation) } + [DetailSpan("”")] + speaker(firstB)]
-        }
+    /// A quote's versions, A then B, each on a line of its own with every sentence it is in
+    /// ("A1+A20"), the word diff inside the marks when the two are worded differently, and its
+    /// speaker when asked (the detail view; the quotes panel names the speaker above).
+    static func quoteVersions(_ match: QuoteMatch, _ quotes: QuoteLedger, speakers: Bool) -> [[DetailSpan]] {
+        let diff = quotes.versionDiff(match)
         var lines: [[DetailSpan]] = []
-        if let first = a.first { lines.append([DetailSpan(places(.a, first) + "“" + textA + "”")] + speaker(first)) }
-        if let first = b.first { lines.append([DetailSpan(places(.b, first) + "“" + textB + "”")] + speaker(first)) }
+        for side in Side.allCases {
+            let all = quotes.quotations(side)
+            guard let first = match.quotations(side).first, all.indices.contains(first) else { continue }
+            let places = quotes.sentences(match, side).map { "\(side == .a ? "A" : "B")\($0 + 1)" }.joined(separator: "+")
+            var line = [DetailSpan("  \(places): “")]
+            if let diff {
+                line += (side == .a ? diff.a : diff.b).map { marked(SafeText.sanitize($0.text), $0.operation) }
+            } else {
+                line.append(DetailSpan(SafeText.sanitize(quotes.words(match, side))))
+            }
+            line.append(DetailSpan("”"))
+            if speakers, let speaker = all[first].speakerName { line.append(DetailSpan(" — " + SafeText.sanitize(speaker))) }
+            lines.append(line)
+        }
         return lines
     }
 
     /// A changed stretch in its colour and with git's marks, so that it reads without colour too.
-    static func marked(_ text: String, _ operation: WordDiff.Operation?) -> [DetailSpan] {
-        switch operation {
-        case .removed: return [DetailSpan("[-" + text + "-]", .wordRemoved)]
-        case .added: return [DetailSpan("{+" + text + "+}", .wordAdded)]
-        case .moved: return [DetailSpan("[~" + text + "~]", .wordMoved)]
-        case .kept, nil: return [DetailSpan(text)]
-        }
+    static func marked(_ text: String, _ operation: WordDiff.Operation?) -> DetailSpan {
+        guard let operation, operation != .kept else { return DetailSpan(text) }
+        let role: ThemeRole = operation == .removed ? .wordRemoved : operation == .added ? .wordAdded : .wordMoved
+        return DetailSpan(operation.marked(text), role)
     }
 
     /// Wraps detail lines to a width, keeping each word's role; long words break by characters.

@@ -43,22 +43,8 @@ extension Reader {
             var places = [SentenceRef(side, quotation.sentences[0])]
             if let other = match.quotations(side.other).first { places.append(SentenceRef(side.other, quotes.quotations(side.other)[other].sentences[0])) }
             let speaker = quotation.speakerName.map { " — " + $0 } ?? ""
-            let diff = quotes.versionDiff(match)
-            var detail: [[DetailSpan]] = []
-            for version in Side.allCases {
-                let ids = match.quotations(version)
-                guard !ids.isEmpty else { continue }
-                let where_ = quotes.sentences(match, version).map { "\(version == .a ? "A" : "B")\($0 + 1)" }.joined(separator: "+")
-                var line = [DetailSpan("  \(where_): “")]
-                if let diff {
-                    line += (version == .a ? diff.a : diff.b).flatMap { marked(SafeText.sanitize($0.text), $0.operation) }
-                } else {
-                    line.append(DetailSpan(SafeText.sanitize(quotes.words(match, version))))
-                }
-                line.append(DetailSpan("”"))
-                detail.append(line)
-            }
-            return PanelItem(text: "\(LedgerText.heading(match))\(speaker)", places: places, detail: detail)
+            return PanelItem(text: "\(LedgerText.heading(match))\(speaker)", places: places,
+                             detail: quoteVersions(match, quotes, speakers: false))
         }
     }
 

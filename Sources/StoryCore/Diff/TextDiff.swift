@@ -49,13 +49,6 @@ public enum TextDiff {
 
     /// The diff written out for plain text, as git's and dwdiff's word diffs: [-removed-] and {+added+}.
     public static func marked(_ parts: [Part]) -> String {
-        parts.map { part in
-            switch part.operation {
-            case .kept: return part.text
-            case .removed: return "[-" + part.text + "-]"
-            case .added: return "{+" + part.text + "+}"
-            case .moved: return "[~" + part.text + "~]"
-            }
-        }.joined()
+        parts.map { $0.operation.marked($0.text) }.joined()
     }
 }

@@ -2,6 +2,17 @@
 public struct WordDiff: Codable, Hashable, Sendable {
     public enum Operation: String, Codable, Sendable {
         case kept, removed, added, moved
+
+        /// A stretch of text with this change's marks, as wdiff, git and dwdiff write them:
+        /// [-removed-], {+added+}, [~moved~]; kept text as it is.
+        public func marked(_ text: String) -> String {
+            switch self {
+            case .kept: return text
+            case .removed: return "[-" + text + "-]"
+            case .added: return "{+" + text + "+}"
+            case .moved: return "[~" + text + "~]"
+            }
+        }
     }
 
     public struct Piece: Codable, Hashable, Sendable {

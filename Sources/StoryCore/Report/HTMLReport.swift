@@ -197,16 +197,20 @@ public enum HTMLReport {
         }
         html += "<span class=\"\(classes.joined(separator: " "))\" id=\"\(side.rawValue)\(index)\" title=\"\(text(title))\">"
         for segment in comparison.segments(side, sentence: index) {
-            let piece = text(story.text(of: segment.span))
-            switch segment.operation {
-            case .removed: html += "<del>\(piece)</del>"
-            case .added: html += "<ins>\(piece)</ins>"
-            case .moved: html += "<span class=\"mv\">\(piece)</span>"
-            case .kept, nil: html += piece
-            }
+            html += changed(text(story.text(of: segment.span)), segment.operation)
         }
         html += "</span>"
         return links.isEmpty ? html : html + " " + links
+    }
+
+    /// Escaped text in the element its word change is shown with.
+    static func changed(_ html: String, _ operation: WordDiff.Operation?) -> String {
+        switch operation {
+        case .removed: return "<del>\(html)</del>"
+        case .added: return "<ins>\(html)</ins>"
+        case .moved: return "<span class=\"mv\">\(html)</span>"
+        case .kept, nil: return html
+        }
     }
 
     // MARK: Escaping

@@ -50,14 +50,7 @@ extension HTMLReport {
                     // Both versions in full, the word diff inside the marks (never struck through).
                     var words = text(ledger.words(match, side))
                     if let diff {
-                        words = (side == .a ? diff.a : diff.b).map { part in
-                            switch part.operation {
-                            case .kept: return text(part.text)
-                            case .removed: return "<del>\(text(part.text))</del>"
-                            case .added: return "<ins>\(text(part.text))</ins>"
-                            case .moved: return "<span class=\"mv\">\(text(part.text))</span>"
-                            }
-                        }.joined()
+                        words = (side == .a ? diff.a : diff.b).map { HTMLReport.changed(text($0.text), $0.operation) }.joined()
                     }
                     var html = "“\(words)”"
                     if let speaker = q.speakerName { html += " — \(text(speaker))" }

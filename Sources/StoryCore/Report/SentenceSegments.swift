@@ -134,8 +134,7 @@ extension Comparison {
             while index < span.end, isWordScalar(scalars[index]) { index += 1 }
             var text = String(String.UnicodeScalarView(scalars[start..<index])).lowercased().replacingOccurrences(of: "’", with: "'")
             while text.hasSuffix("'") { text.removeLast() }
-            let content = !text.isEmpty && !Lexicon.stopWords.contains(text) && (text.count > 1 || text.first?.isNumber == true)
-            words.append((TextSpan(start, index), content && !otherWords.contains(stems.stem(text))))
+            words.append((TextSpan(start, index), Self.isContentWord(text) && !otherWords.contains(stems.stem(text))))
         }
         guard let first = words.firstIndex(where: \.1), let last = words.lastIndex(where: \.1) else { return [(span, false)] }
         var parts: [(TextSpan, Bool)] = []
@@ -163,11 +162,16 @@ extension Comparison {
     }
 
     /// The lower-cased words of a text that are not function words (numbers count as content).
+    /// A lower-cased word that is not a function word: two letters or more, or a number.
+    static func isContentWord(_ word: String) -> Bool {
+        !word.isEmpty && !Lexicon.stopWords.contains(word) && (word.count > 1 || word.first?.isNumber == true)
+    }
+
     static func contentWords(_ text: String) -> [String] {
         var words: [String] = []
         var word = ""
         func flush() {
-            if !word.isEmpty, !Lexicon.stopWords.contains(word), word.count > 1 || word.first?.isNumber == true { words.append(word) }
+            if Self.isContentWord(word) { words.append(word) }
             word = ""
         }
         for character in text.lowercased() {

@@ -97,9 +97,9 @@ public enum TextReport {
         for segment in comparison.segments(side, sentence: index) {
             let text = SafeText.sanitize(story.text(of: segment.span))
             switch segment.operation {
-            case .removed: out += paint.wrap("[-\(text)-]", "word.removed")
-            case .added: out += paint.wrap("{+\(text)+}", "word.added")
-            case .moved: out += paint.wrap("[~\(text)~]", "word.moved")
+            case .removed?, .added?, .moved?:
+                let operation = segment.operation ?? .kept
+                out += paint.wrap(operation.marked(text), "word." + operation.rawValue)
             case .kept, nil: out += paint.wrap(text, sentenceClass)
             }
         }
