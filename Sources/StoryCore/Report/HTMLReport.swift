@@ -9,14 +9,22 @@ public enum HTMLReport {
 
     /// Writes the report as it is made, row by row.
     public static func write(_ comparison: Comparison, options: ReportOptions, to html: ReportOutput) {
-        html += """
+        html += documentHead(title: "storydiff: \(text(comparison.a.title)) ⟷ \(text(comparison.b.title))", options: options)
+        html += "<header>\n<h1>storydiff report</h1>\n"
+        writeBody(comparison, ledgers: Ledgers(comparison), options: options, to: html)
+        html += footer(options)
+    }
+
+    /// Everything up to `<body>`: the page's title and its style sheet.
+    static func documentHead(title: String, options: ReportOptions) -> String {
+        """
         <!DOCTYPE html>
         <html lang="en">
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <meta name="generator" content="\(escape(options.generator))">
-        <title>storydiff: \(text(comparison.a.title)) ⟷ \(text(comparison.b.title))</title>
+        <title>\(title)</title>
         <style>
         \(css(options.palette))
         </style>
@@ -24,10 +32,19 @@ public enum HTMLReport {
         <body>
 
         """
+    }
+
+    static func footer(_ options: ReportOptions) -> String {
+        "<footer>Made by \(escape(options.generator))\(options.date.isEmpty ? "" : " on " + escape(options.date)). Offsets and the full data: storydiff --format json.</footer>\n</body>\n</html>\n"
+    }
+
+    /// One pair's report after its opening `<header>` and heading: sources, summary, the aligned
+    /// rows, facts and quotes (anchors prefixed with `options.anchorPrefix`).
+    static func writeBody(_ comparison: Comparison, ledgers: Ledgers, options: ReportOptions, to html: ReportOutput) {
+        let prefix = options.anchorPrefix
         html += header(comparison, options: options)
-        let ledgers = Ledgers(comparison)
         html += summary(comparison)
-        html += "<nav class=\"note\">Jump to: <a href=\"#facts\">facts</a> (\(ledgers.facts.differences.count) differ) · <a href=\"#quotes\">quotes</a> (\(ledgers.quotes.matches.filter(\.isFlagged).count) not verbatim) · <a href=\"#row-1\">aligned passages</a></nav>\n"
+        html += "<nav class=\"note\">Jump to: <a href=\"#\(prefix)facts\">facts</a> (\(ledgers.facts.differences.count) differ) · <a href=\"#\(prefix)quotes\">quotes</a> (\(ledgers.quotes.matches.filter(\.isFlagged).count) not verbatim) · <a href=\"#\(prefix)row-1\">aligned passages</a></nav>\n"
         html += legend()
         html += "<main class=\"rows\">\n"
         for (index, row, hiddenBefore) in comparison.reportRows(options) {
@@ -35,18 +52,17 @@ public enum HTMLReport {
                 html += "<p class=\"hidden\">\(hiddenBefore) identical paragraph row\(hiddenBefore == 1 ? "" : "s") left out</p>\n"
             }
             guard index < comparison.rows.count else { continue }
-            html += rowHTML(comparison, index: index, row: row, ledgers: ledgers)
+            html += rowHTML(comparison, index: index, row: row, ledgers: ledgers, prefix: prefix)
         }
         html += "</main>\n"
         html += factsSection(ledgers, options: options)
         html += quotesSection(ledgers, options: options)
-        html += "<footer>Made by \(escape(options.generator))\(options.date.isEmpty ? "" : " on " + escape(options.date)). Offsets and the full data: storydiff --format json.</footer>\n</body>\n</html>\n"
     }
 
     // MARK: Parts
 
     static func header(_ comparison: Comparison, options: ReportOptions) -> String {
-        var html = "<header>\n<h1>storydiff report</h1>\n<div class=\"wide sources-wrap\"><table class=\"sources\">\n"
+        var html = "<div class=\"wide sources-wrap\"><table class=\"sources\">\n"
         html += "<tr><th></th><th>title</th><th>file</th><th>words compared</th><th>sentences</th><th>coverage</th></tr>\n"
         for side in Side.allCases {
             let story = comparison.story(side), stats = comparison.statistics(side)
@@ -110,9 +126,9 @@ public enum HTMLReport {
         """
     }
 
-    static func rowHTML(_ comparison: Comparison, index: Int, row: ParagraphRow, ledgers: Ledgers? = nil) -> String {
+    static func rowHTML(_ comparison: Comparison, index: Int, row: ParagraphRow, ledgers: Ledgers? = nil, prefix: String = "") -> String {
         let (symbol, title) = gutter(comparison, row)
-        var html = "<section class=\"row link-\(row.link.rawValue)\" id=\"row-\(index + 1)\">\n"
+        var html = "<section class=\"row link-\(row.link.rawValue)\" id=\"\(prefix)row-\(index + 1)\">\n"
         for side in Side.allCases {
             let paragraphs = side == .a ? row.a : row.b
             let label = side == .a ? "A" : "B"
@@ -124,8 +140,8 @@ public enum HTMLReport {
             html += "<div class=\"side \(side.rawValue)\" data-side=\"\(label)\">\n"
             for paragraphIndex in paragraphs {
                 let paragraph = comparison.story(side).paragraphs[paragraphIndex]
-                html += "<p class=\"\(paragraph.role.rawValue)\" id=\"\(side.rawValue)p\(paragraphIndex)\">"
-                html += paragraph.sentences.map { sentenceHTML(comparison, side, $0, ledgers: ledgers) }.joined(separator: " ")
+                html += "<p class=\"\(paragraph.role.rawValue)\" id=\"\(prefix)\(side.rawValue)p\(paragraphIndex)\">"
+                html += paragraph.sentences.map { sentenceHTML(comparison, side, $0, ledgers: ledgers, prefix: prefix) }.joined(separator: " ")
                 html += "</p>\n"
                 html += explanations(comparison, side, paragraph.sentences, ledgers: ledgers)
             }
@@ -170,7 +186,7 @@ public enum HTMLReport {
         return "<details class=\"why\"><summary>why</summary><ul>\(items.joined())</ul></details>\n"
     }
 
-    static func sentenceHTML(_ comparison: Comparison, _ side: Side, _ index: Int, ledgers: Ledgers? = nil) -> String {
+    static func sentenceHTML(_ comparison: Comparison, _ side: Side, _ index: Int, ledgers: Ledgers? = nil, prefix: String = "") -> String {
         let story = comparison.story(side)
         let sentenceClass = comparison.classes(side)[index]
         var classes = ["s", sentenceClass.rawValue]
@@ -186,7 +202,7 @@ public enum HTMLReport {
             if group.moved { classes.append("moved"); title += " · moved" }
             if group.moved || group.shape != .oneToOne {
                 // Linked both ways: the counterpart carries a link back here.
-                links = counterparts.map { "<a class=\"link\" href=\"#\(other.rawValue)\($0)\">↗\(other == .a ? "A" : "B")\($0 + 1)</a>" }.joined(separator: " ")
+                links = counterparts.map { "<a class=\"link\" href=\"#\(prefix)\(other.rawValue)\($0)\">↗\(other == .a ? "A" : "B")\($0 + 1)</a>" }.joined(separator: " ")
             }
         }
         var html = ""
@@ -195,7 +211,7 @@ public enum HTMLReport {
             html += "<span class=\"flag\" title=\"\(text(note))\">!</span>"
             title += " · ! " + note
         }
-        html += "<span class=\"\(classes.joined(separator: " "))\" id=\"\(side.rawValue)\(index)\" title=\"\(text(title))\">"
+        html += "<span class=\"\(classes.joined(separator: " "))\" id=\"\(prefix)\(side.rawValue)\(index)\" title=\"\(text(title))\">"
         for segment in comparison.segments(side, sentence: index) {
             html += changed(text(story.text(of: segment.span)), segment.operation)
         }
@@ -272,6 +288,7 @@ public enum HTMLReport {
             ".cards { display: none } .card { border: 1px solid rgba(128,128,128,.35); border-radius: .4rem; padding: .5rem .7rem } .card .big { font: bold 1.1rem system-ui, sans-serif }",
             ".flag { font: bold .8rem system-ui, sans-serif; padding: 0 .15rem; margin-right: .1rem; border-radius: .2rem } details.why { font: .8rem system-ui, sans-serif; margin: -.4rem 0 .6rem; opacity: .85 } details.why summary { cursor: pointer } details.why ul { margin: .2rem 0; padding-left: 1.2rem }",
             rule(".flag", "flag"),
+            "table.overview td.n { text-align: right } .fate { border-top: 1px solid rgba(128,128,128,.25); padding: .3rem 0 } .fate p { margin: .1rem 0 } .copies a { font: .8rem system-ui, sans-serif; text-decoration: none; padding: 0 .15rem } section.copy { border-top: 3px double rgba(128,128,128,.5); margin-top: 2rem }",
             "@media (max-width: 720px) { body { padding: .6rem } table { font-size: .8rem } .sources-wrap, .summary > .wide { display: none } .cards { display: grid; gap: .5rem; margin: .5rem 0 } .row { grid-template-columns: minmax(0, 1fr) } .gutter { text-align: left; font-size: .8rem } .gutter::after { content: \" \" attr(data-meaning); font-weight: normal; opacity: .8 } .side::before { content: attr(data-side); font: bold .75rem system-ui, sans-serif; opacity: .6; display: block } .side.empty { display: none } }",
             "@media print { body { max-width: none } .row { break-inside: avoid } a.link { display: none } }",
         ].joined(separator: "\n")

@@ -57,6 +57,18 @@ struct JSONStream {
     /// cost per call negligible.
     static let chunk = 512
 
+    /// An array of `count` large elements, each written by `element(index, indent)` in turn.
+    func list(count: Int, indent: Int, _ element: (Int, Int) throws -> Void) throws {
+        guard count > 0 else { output.write("[\n\n" + Self.pad(indent) + "]"); return }
+        output.write("[\n")
+        for index in 0..<count {
+            output.write(Self.pad(indent + 2))
+            try element(index, indent + 2)
+            output.write(index + 1 < count ? ",\n" : "\n")
+        }
+        output.write(Self.pad(indent) + "]")
+    }
+
     /// An array of `count` elements, each made when its chunk is written.
     func array<T: Encodable>(count: Int, indent: Int, _ element: (Int) -> T) throws {
         guard count > 0 else { output.write("[\n\n" + Self.pad(indent) + "]"); return }
@@ -76,7 +88,13 @@ struct JSONStream {
 extension ComparisonDocument {
     /// Writes the JSON of `ComparisonDocument(comparison, ledgers:, generator:)` as it goes.
     public static func write(_ comparison: Comparison, ledgers: Ledgers, generator: String, to output: ReportOutput) throws {
-        let json = JSONStream(output)
+        try writeObject(comparison, ledgers: ledgers, generator: generator, json: JSONStream(output), indent: 0)
+        output.write("\n")
+    }
+
+    /// The document's object, its lines after the first indented to stand at `indent` (inside a
+    /// many-version document's `versions`).
+    static func writeObject(_ comparison: Comparison, ledgers: Ledgers, generator: String, json: JSONStream, indent: Int) throws {
         func side(_ which: Side, _ indent: Int) throws {
             let story = comparison.story(which)
             let classes = comparison.classes(which)
@@ -94,7 +112,7 @@ extension ComparisonDocument {
             ]
             try json.object(indent: indent, members)
         }
-        try json.object(indent: 0, [
+        try json.object(indent: indent, [
             ("a", { try side(.a, $0) }),
             ("b", { try side(.b, $0) }),
             ("facts", { try json.value(FactsDocument(ledgers.facts), indent: $0) }),
@@ -106,7 +124,6 @@ extension ComparisonDocument {
             ("rows", { try json.array(count: comparison.rows.count, indent: $0) { row(comparison.rows[$0]) } }),
             ("version", { try json.value(currentVersion, indent: $0) }),
         ])
-        output.write("\n")
     }
 }
 

@@ -9,7 +9,12 @@ public enum MarkdownReport {
 
     /// Writes the report as it is made, row by row.
     public static func write(_ comparison: Comparison, options: ReportOptions, to md: ReportOutput) {
-        md += "# storydiff report\n\n"
+        write(comparison, ledgers: nil, options: options, to: md)
+    }
+
+    /// With the facts and quotes already found (nil: found here).
+    static func write(_ comparison: Comparison, ledgers known: Ledgers?, options: ReportOptions, to md: ReportOutput) {
+        md += "\(options.heading(1)) storydiff report\n\n"
         md += "| | title | file | words compared | sentences | coverage |\n|---|---|---|---:|---:|---:|\n"
         for side in Side.allCases {
             let story = comparison.story(side), stats = comparison.statistics(side)
@@ -23,7 +28,7 @@ public enum MarkdownReport {
             for warning in comparison.story(side).warnings { md += "**\(side == .a ? "A" : "B"), warning:** \(escape(warning))\n\n" }
         }
         if !options.date.isEmpty { md += "Made \(escape(options.date)) by \(escape(options.generator)).\n\n" }
-        md += "## Summary\n\n"
+        md += "\(options.heading(2)) Summary\n\n"
         md += "| class | A sentences | A words | B sentences | B words |\n|---|---:|---:|---:|---:|\n"
         let a = comparison.statisticsA, b = comparison.statisticsB
         for sentenceClass in SentenceClass.compared {
@@ -35,7 +40,7 @@ public enum MarkdownReport {
         md += "Coverage is the share of a version's words whose sentence has a counterpart in the other (partial pairs included); "
         md += "own words are those only that version has (its unique sentences, and words its matched sentences add); boilerplate "
         md += "(A \(a.boilerplateSentences), B \(b.boilerplateSentences) sentences) is left out. "
-        md += "Words: ~~removed~~, **added**, _moved_.\n\n## Aligned passages\n"
+        md += "Words: ~~removed~~, **added**, _moved_.\n\n\(options.heading(2)) Aligned passages\n"
         if options.hideIdentical { md += "\nOnly differences: rows whose sentences are all identical are left out.\n" }
 
         var shown = Set<Int>()
@@ -43,7 +48,7 @@ public enum MarkdownReport {
             if hiddenBefore > 0 { md += "\n_\(hiddenBefore) identical paragraph row\(hiddenBefore == 1 ? "" : "s") left out._\n" }
             guard index < comparison.rows.count else { continue }
             let (symbol, title) = HTMLReport.gutter(comparison, row)
-            md += "\n### Row \(index + 1) · \(symbol) \(title)\n"
+            md += "\n\(options.heading(3)) Row \(index + 1) · \(symbol) \(title)\n"
             for side in Side.allCases {
                 for paragraph in side == .a ? row.a : row.b {
                     for sentence in comparison.story(side).paragraphs[paragraph].sentences {
@@ -52,7 +57,7 @@ public enum MarkdownReport {
                 }
             }
         }
-        let ledgers = Ledgers(comparison)
+        let ledgers = known ?? Ledgers(comparison)
         md += factsSection(ledgers, options: options)
         md += quotesSection(ledgers, options: options)
     }

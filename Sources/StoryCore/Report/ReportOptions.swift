@@ -6,6 +6,14 @@ public struct ReportOptions: Sendable {
     /// When the report was made, as the report shows it.
     public var date = ""
     public var palette: ReportPalette = .plain
+    /// Put before every HTML anchor ("c3-" makes "#c3-a12"): a many-version report holds one
+    /// pair's report per copy, each with anchors of its own.
+    public var anchorPrefix = ""
+    /// Levels added to every Markdown heading (1: a pair's report as a section of a larger one).
+    public var headingOffset = 0
+
+    /// A Markdown heading mark of `level` (1 is "#"), moved down by `headingOffset`.
+    func heading(_ level: Int) -> String { String(repeating: "#", count: min(6, level + headingOffset)) }
 
     public init(hideIdentical: Bool = false, generator: String = "storydiff", date: String = "", palette: ReportPalette = .plain) {
         self.hideIdentical = hideIdentical

@@ -9,6 +9,11 @@ public enum TextReport {
 
     /// Writes the report as it is made, row by row.
     public static func write(_ comparison: Comparison, options: ReportOptions = ReportOptions(), color: Bool = false, to out: ReportOutput) {
+        write(comparison, ledgers: nil, options: options, color: color, to: out)
+    }
+
+    /// With the facts and quotes already found (nil: found here).
+    static func write(_ comparison: Comparison, ledgers known: Ledgers?, options: ReportOptions, color: Bool, to out: ReportOutput) {
         let paint = Paint(palette: options.palette, enabled: color)
         let a = comparison.a, b = comparison.b
         out += "storydiff: A = \(SafeText.sanitize(a.name))   B = \(SafeText.sanitize(b.name))\n\n"
@@ -44,7 +49,7 @@ public enum TextReport {
                 }
             }
         }
-        let ledgers = Ledgers(comparison)
+        let ledgers = known ?? Ledgers(comparison)
         out += "\n" + LedgerText.facts(ledgers.facts, includeShared: !options.hideIdentical)
         out += "\n" + LedgerText.quotes(ledgers.quotes, includeVerbatim: !options.hideIdentical)
     }
@@ -153,6 +158,13 @@ public enum TextReport {
     static func format1(_ value: Double) -> String {
         let tenths = Int((value * 10).rounded())
         return "\(tenths / 10).\(tenths % 10)"
+    }
+
+    /// A name cut in the middle to `width` characters, keeping its end ("/work/…/after.txt").
+    static func middleCut(_ text: String, _ width: Int) -> String {
+        guard text.count > width, width > 3 else { return text }
+        let tail = (width - 1) / 2, head = width - 1 - tail
+        return String(text.prefix(head)) + "…" + String(text.suffix(tail))
     }
 
     /// "0.89": two decimals, without Foundation's locale-dependent formatting.
