@@ -3,7 +3,7 @@ import StoryCore
 /// The reader's state and behaviour, independent of any terminal: keys in, frames out.
 public struct Reader: Sendable {
     public enum LayoutChoice: Sendable, Equatable { case automatic, sideBySide, stacked }
-    public enum Overlay: Sendable, Equatable { case none, help, summary, facts, quotes, detail }
+    public enum Overlay: Sendable, Equatable { case none, help, summary, facts, quotes, detail, overview }
 
     public let comparison: Comparison
     /// The facts ledger and the quotes: the panels, the gutter flags and the status notes. On a
@@ -40,21 +40,25 @@ public struct Reader: Sendable {
 
     /// Each story's title, sanitised (found once: a story without a headline is searched to its end).
     let titles: [String]
-    public private(set) var width: Int
-    public private(set) var height: Int
+    public internal(set) var width: Int
+    public internal(set) var height: Int
     /// First visible line of the scrolling area.
     public internal(set) var top = 0
     public internal(set) var cursor: SentenceRef?
     public internal(set) var focus: Side = .a
     public var layoutChoice: LayoutChoice = .automatic
     /// Which rows are shown: all, those with a difference, or those where one side has one.
-    public enum RowFilter: Sendable, Equatable { case everything, differences, differencesOf(Side) }
-    public private(set) var filter: RowFilter = .everything
+    public enum RowFilter: Sendable, Equatable {
+        case everything, differences, differencesOf(Side)
+        /// With many versions: rows holding a base sentence that some copy drops or changes.
+        case changedInSomeCopy
+    }
+    public internal(set) var filter: RowFilter = .everything
     /// Site chrome shown row by row (`z`), rather than folded into one dim line a run.
-    public private(set) var showChrome = false
+    public internal(set) var showChrome = false
     /// Whether a filter hides rows (a report of the screen then leaves out identical rows).
     public var hideIdentical: Bool { filter != .everything }
-    public private(set) var wordEmphasis = true
+    public internal(set) var wordEmphasis = true
     public internal(set) var overlay: Overlay = .none
     /// The search being typed after "/", if any.
     public var searchInput: String? { searchEditor?.string }
@@ -76,6 +80,10 @@ public struct Reader: Sendable {
     var phrase: SearchMatch?
     public internal(set) var message: String?
     public private(set) var quit = false
+    /// With three or more stories: the collation and which copy is shown (nil: two stories).
+    public internal(set) var versions: VersionState?
+    /// With many versions, while the copies after the first are still being compared.
+    public internal(set) var copiesPending: CopiesPending?
 
     /// Writes a report (path, only differences, theme) and says what happened; set by the program.
     public typealias Exporter = @Sendable (_ path: String, _ hideIdentical: Bool, _ theme: Theme) -> String
@@ -217,7 +225,8 @@ public struct Reader: Sendable {
         } else {
             layout = ReaderLayout(comparison: comparison, width: width, mode: mode, hidden: hiddenRows(),
                                   folded: showChrome ? nil : wrapMetrics().chromeRows, matches: spans,
-                                  metrics: wrapMetrics(), rows: window)
+                                  metrics: wrapMetrics(), rows: window,
+                                  gutter: versions == nil && copiesPending == nil ? ReaderLayout.gutterWidth : ReaderLayout.versionsGutterWidth)
         }
         cachedLayout = layout
         cachedKey = key
@@ -232,6 +241,7 @@ public struct Reader: Sendable {
         case .everything: return nil
         case .differences: return wrapMetrics().identicalRows
         case .differencesOf(let side): return side == .a ? wrapMetrics().quietRowsA : wrapMetrics().quietRowsB
+        case .changedInSomeCopy: return rowsKeptEverywhere()
         }
     }
 
@@ -320,6 +330,7 @@ public struct Reader: Sendable {
         }
         if overlay == .facts || overlay == .quotes { handlePanel(key); return }
         if overlay == .detail { handleDetail(key); return }
+        if overlay == .overview { handleOverview(key); return }
         if overlay != .none {
             // j k and the page keys scroll a help or summary taller than the screen; any other
             // key closes it.
@@ -419,8 +430,12 @@ public struct Reader: Sendable {
         case .character("s"): overlay = .summary
         case .character("F"): openPanel(.facts)
         case .character("Q"): openPanel(.quotes)
-        case .character("o"): jumpOwnSentence(1)
-        case .character("O"): jumpOwnSentence(-1)
+        case .character("o") where versions != nil || copiesPending != nil: openOverview()
+        case .character("o"), .character(">"): jumpOwnSentence(1)
+        case .character("O"), .character("<"): jumpOwnSentence(-1)
+        case .character("v"): showCopy(step: 1)
+        case .character("V"): showCopy(step: -1)
+        case .character("D"): toggleChangedInSomeCopy()
         case .character("a"): relayout { $0.jumpPhrase(1) }
         case .character("A"): relayout { $0.jumpPhrase(-1) }
         case .character("x"): jumpFlagged(1)
@@ -435,6 +450,15 @@ public struct Reader: Sendable {
         default: break
         }
     }
+
+    /// Forgets the layout (the gutter changed: it is laid out again when next asked for).
+    mutating func cachedLayoutReset() {
+        cachedLayout = nil
+        cachedKey = nil
+    }
+
+    /// Sets the row filter, keeping the cursor's place on screen.
+    mutating func relayoutFiltered(_ filter: RowFilter) { relayout { $0.filter = filter } }
 
     /// Changes something the layout depends on, keeping the cursor's place on screen.
     private mutating func relayout(_ change: (inout Reader) -> Void) {
@@ -817,7 +841,9 @@ public struct Reader: Sendable {
     /// Why the cursor's sentence is what it is: the status line's explanation.
     public var explanation: String {
         guard let cursor else { return "" }
-        let base = classExplanation(cursor)
+        var base = classExplanation(cursor)
+        // With many versions, a base sentence says first what all the copies did with it.
+        if let fate = copiesNote(cursor) { base = fate + " · " + base }
         guard let note = ledgers?.note(cursor.side, sentence: cursor.index) else { return base }
         return base + " · ! " + note
     }

@@ -47,6 +47,10 @@ public struct ReaderLayout: Sendable {
     public enum Mode: String, Sendable { case sideBySide = "side by side", stacked }
 
     public static let gutterWidth = 5
+    /// With many versions: room before the flags for how many copies keep each base sentence.
+    public static let versionsGutterWidth = 8
+    /// The columns between the panes (side by side) or before the text (stacked).
+    public let gutter: Int
     /// Below this width side by side is too cramped; the reader stacks on its own.
     public static let stackBelow = 80
 
@@ -97,10 +101,10 @@ public struct ReaderLayout: Sendable {
     public var paneWidths: (left: Int, right: Int) {
         switch mode {
         case .sideBySide:
-            let left = (width - Self.gutterWidth) / 2
-            return (left, width - Self.gutterWidth - left)
+            let left = (width - gutter) / 2
+            return (left, width - gutter - left)
         case .stacked:
-            return (width - Self.gutterWidth, 0)
+            return (width - gutter, 0)
         }
     }
 
@@ -120,8 +124,10 @@ public struct ReaderLayout: Sendable {
 
     /// The layout with the rows `hidden` marks left out (nil: every row shown).
     public init(comparison: Comparison, width: Int, mode: Mode, hidden hiddenRows: [Bool]?, folded foldedRows: [Bool]? = nil,
-                matches: [Side: [TextSpan]] = [:], metrics: WrapMetrics? = nil, rows window: Range<Int>? = nil) {
+                matches: [Side: [TextSpan]] = [:], metrics: WrapMetrics? = nil, rows window: Range<Int>? = nil,
+                gutter: Int = ReaderLayout.gutterWidth) {
         self.mode = mode
+        self.gutter = gutter
         self.width = width
         self.comparison = comparison
         self.matches = matches
@@ -145,8 +151,8 @@ public struct ReaderLayout: Sendable {
         var sentenceLineB = [Int32](repeating: -1, count: comparison.b.sentences.count)
         var order: [SentenceRef] = []
         blocks.reserveCapacity(window.count)
-        let panes = mode == .sideBySide ? ((width - Self.gutterWidth) / 2, width - Self.gutterWidth - (width - Self.gutterWidth) / 2)
-                                        : (width - Self.gutterWidth, width - Self.gutterWidth)
+        let panes = mode == .sideBySide ? ((width - gutter) / 2, width - gutter - (width - gutter) / 2)
+                                        : (width - gutter, width - gutter)
         metrics.withBuffers { wordsA, wordsB in
             var hiddenRun = 0, foldedRun = 0, foldedStart = 0
             var startsA: [(Int, Int)] = [], startsB: [(Int, Int)] = []

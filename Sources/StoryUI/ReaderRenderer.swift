@@ -33,6 +33,7 @@ extension Reader {
         case .facts: drawPanel(&grid, title: "facts · \(ledgers?.facts.differences.count ?? 0) differ", theme: theme)
         case .quotes: drawPanel(&grid, title: "quotes · \(ledgers?.quotes.matches.filter(\.isFlagged).count ?? 0) not verbatim", theme: theme)
         case .detail: drawDetail(&grid, theme: theme)
+        case .overview: drawOverview(&grid, theme: theme)
         }
         return grid
     }
@@ -47,6 +48,7 @@ extension Reader {
             let what: String
             switch filter {
             case .differencesOf(let side): what = "row\(count == 1 ? "" : "s") with nothing of \(side == .a ? "A" : "B")'s own hidden (d shows them)"
+            case .changedInSomeCopy: what = "row\(count == 1 ? "" : "s") every copy keeps word for word hidden (D shows them)"
             default: what = "identical paragraph row\(count == 1 ? "" : "s") hidden (f shows them)"
             }
             let text = "··· \(count) \(what) ···"
@@ -76,19 +78,24 @@ extension Reader {
         // the text: " ! ≈ ! " never runs into a word.
         let markStyle = { (mark: GutterMark) in theme[.gutter].patched(with: theme[mark.role]).patched(with: Style(bold: true)) }
         let flagStyle = theme[.gutter].patched(with: theme[.flag])
+        // With many versions the gutter is wider: the flags and mark sit at its right, and before
+        // them each base sentence's first line says how many copies keep it.
+        let gutter = layout.gutter
         switch layout.mode {
         case .sideBySide:
             drawPieces(line.left, x: 0, y: y, limit: panes.left, ends: ends, theme: theme, grid: &grid)
-            if let mark = line.mark { grid.put(mark.symbol, x: panes.left + 2, y: y, style: markStyle(mark)) }
-            drawPieces(line.right, x: panes.left + ReaderLayout.gutterWidth, y: y, limit: width, ends: ends, theme: theme, grid: &grid)
+            if let mark = line.mark { grid.put(mark.symbol, x: panes.left + gutter - 3, y: y, style: markStyle(mark)) }
+            drawPieces(line.right, x: panes.left + gutter, y: y, limit: width, ends: ends, theme: theme, grid: &grid)
             // A flagged sentence (a fact or quotation that differs) marks its first line, on its side of the gutter.
-            if startsFlagged(line.left, index: index, layout: layout) { grid.put("!", x: panes.left + 1, y: y, style: flagStyle) }
-            if startsFlagged(line.right, index: index, layout: layout) { grid.put("!", x: panes.left + 3, y: y, style: flagStyle) }
+            if startsFlagged(line.left, index: index, layout: layout) { grid.put("!", x: panes.left + gutter - 4, y: y, style: flagStyle) }
+            if startsFlagged(line.right, index: index, layout: layout) { grid.put("!", x: panes.left + gutter - 2, y: y, style: flagStyle) }
+            drawKeptCount(line.left, index: index, x: panes.left + 1, y: y, layout: layout, theme: theme, grid: &grid)
         case .stacked:
             grid.put(line.side == .b ? "B" : "A", x: 0, y: y, style: theme[.gutter])
             if let mark = line.mark { grid.put(mark.symbol, x: 1, y: y, style: markStyle(mark)) }
-            drawPieces(line.left, x: ReaderLayout.gutterWidth, y: y, limit: width, ends: ends, theme: theme, grid: &grid)
+            drawPieces(line.left, x: gutter, y: y, limit: width, ends: ends, theme: theme, grid: &grid)
             if startsFlagged(line.left, index: index, layout: layout) { grid.put("!", x: 2, y: y, style: flagStyle) }
+            if line.side != .b { drawKeptCount(line.left, index: index, x: 4, y: y, layout: layout, theme: theme, grid: &grid) }
         }
     }
 
@@ -171,7 +178,7 @@ extension Reader {
         guard !onScreen else { return }
         let panes = layout.paneWidths
         let (x0, x1) = layout.mode == .sideBySide
-            ? (cursor.side == .a ? (panes.left + ReaderLayout.gutterWidth, width) : (0, panes.left))
+            ? (cursor.side == .a ? (panes.left + layout.gutter, width) : (0, panes.left))
             : (0, width)
         let story = comparison.story(first.side)
         let text = others.filter { story.sentences.indices.contains($0.index) }
@@ -204,7 +211,7 @@ extension Reader {
         func title(_ side: Side, _ limit: Int) -> String {
             let stats = comparison.statistics(side)
             // The focused pane says so: "» A" (j, k, u and the rest move on its side).
-            let letter = (side == focus ? "» " : "") + (side == .a ? "A" : "B"), coverage = TextReport.percent(stats.coverage)
+            let letter = (side == focus ? "» " : "") + versionLetter(side), coverage = TextReport.percent(stats.coverage)
             let name = titles[side == .a ? 0 : 1]
             // The figures in full when the name keeps room, then the coverage alone, then the name alone.
             // The name whole with as many figures as leave it room; else the coverage and the name cut.
@@ -223,7 +230,7 @@ extension Reader {
             let panes = layout.paneWidths
             let focused = theme[.header].patched(with: Style(underline: true))
             grid.put(title(.a, panes.left), x: 0, y: 0, style: focus == .a ? focused : theme[.header], limit: panes.left)
-            grid.put(title(.b, panes.right), x: panes.left + ReaderLayout.gutterWidth, y: 0, style: focus == .b ? focused : theme[.header])
+            grid.put(title(.b, panes.right), x: panes.left + layout.gutter, y: 0, style: focus == .b ? focused : theme[.header])
         case .stacked:
             let half = width / 2
             grid.put(title(.a, half - 1), x: 0, y: 0, style: theme[.header], limit: half - 1)
@@ -243,6 +250,7 @@ extension Reader {
         case .everything: break
         case .differences: x = grid.put("[differences] ", x: x, y: y, style: theme[.status])
         case .differencesOf(let side): x = grid.put("[\(side == .a ? "A" : "B")'s differences] ", x: x, y: y, style: theme[.status])
+        case .changedInSomeCopy: x = grid.put("[changed in some copy] ", x: x, y: y, style: theme[.status])
         }
         let help = " ? help  q quit "
         let helpX = width - DisplayWidth.of(help)
@@ -354,7 +362,7 @@ extension Reader {
     }
 
     /// A framed box over the reader (help, summary, panels): filled, bordered, titled.
-    private func drawBox(_ grid: inout ScreenGrid, x0: Int, y0: Int, width boxWidth: Int, height boxHeight: Int, title: String, theme: Theme) {
+    func drawBox(_ grid: inout ScreenGrid, x0: Int, y0: Int, width boxWidth: Int, height boxHeight: Int, title: String, theme: Theme) {
         let style = theme[.overlay]
         for y in y0..<min(height, y0 + boxHeight) { grid.fill(y: y, from: x0, to: x0 + boxWidth, style: style) }
         grid.put("┌" + String(repeating: "─", count: boxWidth - 2) + "┐", x: x0, y: y0, style: style)
