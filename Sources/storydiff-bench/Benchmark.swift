@@ -17,6 +17,7 @@ import StoryUI
 ///   storydiff-bench memory A B                  resident memory after each stage of a comparison
 ///   storydiff-bench prose [megabytes] [--seed N] [--write DIR]
 ///                                               generated prose through every command path (default 20 MB)
+///   storydiff-bench versions [runs] [--sentences 1000] [--copies 20]
 ///   storydiff-bench scale [runs] [--sizes 100,1000,10000,100000] [--tools] [--json FILE] [--errors N]
 @main
 struct Benchmark {
@@ -88,6 +89,16 @@ struct Benchmark {
             }
             exit(ProseRun.run(megabytes: arguments.first.flatMap { Double($0) } ?? 20, seed: value("--seed").flatMap { UInt64($0) } ?? 1,
                               writeTo: value("--write")))
+        }
+        if arguments.first == "versions" {
+            arguments.removeFirst()
+            func value(_ flag: String) -> String? {
+                guard let index = arguments.firstIndex(of: flag), index + 1 < arguments.count else { return nil }
+                return arguments[index + 1]
+            }
+            exit(VersionsBenchmark.run(runs: arguments.first.flatMap { Int($0) } ?? 5,
+                                       sentences: value("--sentences").flatMap { Int($0) } ?? 1_000,
+                                       copies: max(1, value("--copies").flatMap { Int($0) } ?? 20)))
         }
         if arguments.first == "reader" {
             arguments.removeFirst()

@@ -140,7 +140,41 @@ struct PairGenerator {
     }
 
     mutating func make(sentences count: Int) -> Pair {
-        // Side A: paragraphs of one to four sentences.
+        let paragraphs = originalParagraphs(count)
+        let outParagraphs = edited(paragraphs)
+        // Texts, and each sentence's start offset.
+        var startsA: [[Int]] = []
+        var a = "", offset = 0
+        for paragraph in paragraphs {
+            if !a.isEmpty { a += "\n\n"; offset += 2 }
+            var starts: [Int] = []
+            for (index, tokens) in paragraph.enumerated() {
+                if index > 0 { a += " "; offset += 1 }
+                starts.append(offset)
+                let text = tokens.joined(separator: " ")
+                a += text
+                offset += text.unicodeScalars.count
+            }
+            startsA.append(starts)
+        }
+        var b = "", truth = Set<Link>(), sentencesB = 0
+        offset = 0
+        for paragraph in outParagraphs {
+            if !b.isEmpty { b += "\n\n"; offset += 2 }
+            for (index, sentence) in paragraph.enumerated() {
+                if index > 0 { b += " "; offset += 1 }
+                for (p, s) in sentence.sources { truth.insert(Link(a: startsA[p][s], b: offset)) }
+                let text = sentence.tokens.joined(separator: " ")
+                b += text
+                offset += text.unicodeScalars.count
+                sentencesB += 1
+            }
+        }
+        return Pair(a: a, b: b, truth: truth, sentencesA: count, sentencesB: sentencesB)
+    }
+
+    /// Side A: paragraphs of one to four sentences.
+    mutating func originalParagraphs(_ count: Int) -> [[[String]]] {
         var paragraphs: [[[String]]] = []
         var made = 0
         while made < count {
@@ -148,8 +182,14 @@ struct PairGenerator {
             paragraphs.append((0..<size).map { _ in sentence() })
             made += size
         }
-        // Side B: each paragraph edited sentence by sentence; a few paragraphs moved.
-        struct Out { var tokens: [String]; var sources: [(Int, Int)] }   // (paragraph, sentence) of A
+        return paragraphs
+    }
+
+    /// A sentence of an edited version, and the sentences of the original it comes from.
+    struct Out { var tokens: [String]; var sources: [(Int, Int)] }   // (paragraph, sentence) of A
+
+    /// Side B: each paragraph edited sentence by sentence; a few paragraphs moved.
+    mutating func edited(_ paragraphs: [[[String]]]) -> [[Out]] {
         var outParagraphs: [[Out]] = []
         for (p, paragraph) in paragraphs.enumerated() {
             var out: [Out] = []
@@ -183,35 +223,17 @@ struct PairGenerator {
             let from = random.below(outParagraphs.count), to = random.below(outParagraphs.count)
             outParagraphs.insert(outParagraphs.remove(at: from), at: to)
         }
-        // Texts, and each sentence's start offset.
-        var startsA: [[Int]] = []
-        var a = "", offset = 0
-        for paragraph in paragraphs {
-            if !a.isEmpty { a += "\n\n"; offset += 2 }
-            var starts: [Int] = []
-            for (index, tokens) in paragraph.enumerated() {
-                if index > 0 { a += " "; offset += 1 }
-                starts.append(offset)
-                let text = tokens.joined(separator: " ")
-                a += text
-                offset += text.unicodeScalars.count
-            }
-            startsA.append(starts)
+        return outParagraphs
+    }
+
+    /// One generated story of `count` sentences and `copies` versions of it, each edited as B is
+    /// edited in `make` (for the many-version benchmark).
+    mutating func makeVersions(sentences count: Int, copies: Int) -> (base: String, copies: [String]) {
+        let paragraphs = originalParagraphs(count)
+        func text(_ paragraphs: [[[String]]]) -> String {
+            paragraphs.map { $0.map { $0.joined(separator: " ") }.joined(separator: " ") }.joined(separator: "\n\n")
         }
-        var b = "", truth = Set<Link>(), sentencesB = 0
-        offset = 0
-        for paragraph in outParagraphs {
-            if !b.isEmpty { b += "\n\n"; offset += 2 }
-            for (index, sentence) in paragraph.enumerated() {
-                if index > 0 { b += " "; offset += 1 }
-                for (p, s) in sentence.sources { truth.insert(Link(a: startsA[p][s], b: offset)) }
-                let text = sentence.tokens.joined(separator: " ")
-                b += text
-                offset += text.unicodeScalars.count
-                sentencesB += 1
-            }
-        }
-        return Pair(a: a, b: b, truth: truth, sentencesA: count, sentencesB: sentencesB)
+        return (text(paragraphs), (0..<copies).map { _ in text(edited(paragraphs).map { $0.map(\.tokens) }) })
     }
 
     mutating func smallEdit(_ tokens: [String]) -> [String] {

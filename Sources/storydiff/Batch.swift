@@ -6,10 +6,11 @@ import StoryCore
 /// `storydiff batch LIST`: many pairs, one JSON summary line each, on all cores.
 struct Batch: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Compare many pairs: LIST has one 'pathA<TAB>pathB' per line; one JSON line per pair comes out, in order.",
+        abstract: "Compare many pairs: LIST has one 'pathA<TAB>pathB' per line (or 'base<TAB>copy1<TAB>copy2…'); one JSON line per line comes out, in order.",
         discussion: """
             Blank lines and lines starting with # are skipped. A pair that cannot be compared is reported in its own line \
-            ("error") and the batch goes on. Exit status: 0 when every pair was compared, 1 when some had errors, 2 when \
+            ("error") and the batch goes on. A line of three or more paths compares each copy with the first (the base) \
+            and its JSON line has the overview of the copies, as 'storydiff BASE COPY1 COPY2 … --format json' does. Exit status: 0 when every pair was compared, 1 when some had errors, 2 when \
             the list itself cannot be read. The list splits cleanly at any line, so a large one can be spread over many \
             machines (see README, "Batches").
             """
@@ -31,8 +32,12 @@ struct Batch: ParsableCommand {
     /// One line of output.
     struct Line: Encodable {
         var line: Int
-        var a: String
-        var b: String
+        var a: String?
+        var b: String?
+        /// A line of three or more paths: the base, the copies, each copy's figures.
+        var base: String?
+        var copies: [String]?
+        var overview: [CopyOverview]?
         var identical: Bool?
         var coverage: [String: Double]?
         var groups: Int?
@@ -67,15 +72,15 @@ struct Batch: ParsableCommand {
         let name = list == "-" ? "standard input" : list
         let text = try TextDecoder.decode(try StoryReader.readBytes(path: list, name: name), name: name).text
         // Every listed line, in order; a malformed one carries its error.
-        var pairs: [(line: Int, a: String, b: String, problem: String?)] = []
+        var pairs: [(line: Int, paths: [String], problem: String?)] = []
         for (number, raw) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             let line = raw.trimmingCharacters(in: .whitespaces)
             if line.isEmpty || line.hasPrefix("#") { continue }
             let fields = raw.split(separator: "\t", omittingEmptySubsequences: false)
-            if fields.count == 2, !fields[0].isEmpty, !fields[1].isEmpty {
-                pairs.append((number + 1, String(fields[0]), String(fields[1]), nil))
+            if fields.count >= 2, !fields.contains(where: \.isEmpty) {
+                pairs.append((number + 1, fields.map(String.init), nil))
             } else {
-                pairs.append((number + 1, String(raw), "", "line \(number + 1): expected pathA<TAB>pathB"))
+                pairs.append((number + 1, [String(raw)], "line \(number + 1): expected pathA<TAB>pathB (or base<TAB>copy1<TAB>copy2…)"))
             }
         }
         var failures = 0
@@ -107,18 +112,30 @@ struct Batch: ParsableCommand {
         if failures > 0 { throw ExitCode(1) }
     }
 
-    static func compare(_ pair: (line: Int, a: String, b: String, problem: String?), fetch: FetchOptions) -> Line {
-        if let problem = pair.problem { return Line(line: pair.line, a: pair.a, b: pair.b, error: problem) }
+    static func compare(_ pair: (line: Int, paths: [String], problem: String?), fetch: FetchOptions) -> Line {
+        if let problem = pair.problem { return Line(line: pair.line, a: pair.paths.first, b: "", error: problem) }
+        if pair.paths.count > 2 {
+            let copies = Array(pair.paths.dropFirst())
+            do {
+                let stories = try pair.paths.map { try readStory($0, fetch: fetch) }
+                // One line is one worker's: its copies are compared in turn.
+                let collation = Collation(base: stories[0], copies: Array(stories.dropFirst()), jobs: 1)
+                return Line(line: pair.line, base: pair.paths[0], copies: copies, overview: collation.overview, identical: collation.isIdentical)
+            } catch {
+                return Line(line: pair.line, base: pair.paths[0], copies: copies, error: describe(error))
+            }
+        }
+        let pathA = pair.paths[0], pathB = pair.paths[1]
         do {
-            let a = try readStory(pair.a, fetch: fetch), b = try readStory(pair.b, fetch: fetch)
+            let a = try readStory(pathA, fetch: fetch), b = try readStory(pathB, fetch: fetch)
             let comparison = Comparer.compare(a, b)
-            return Line(line: pair.line, a: pair.a, b: pair.b, identical: comparison.isIdentical,
+            return Line(line: pair.line, a: pathA, b: pathB, identical: comparison.isIdentical,
                         coverage: ["a": comparison.statisticsA.coverage, "b": comparison.statisticsB.coverage],
                         groups: comparison.groups.count, moved: comparison.groups.filter(\.moved).count,
                         statistics: ["a": comparison.statisticsA, "b": comparison.statisticsB],
                         titles: ["a": a.title, "b": b.title])
         } catch {
-            return Line(line: pair.line, a: pair.a, b: pair.b, error: "\(error)")
+            return Line(line: pair.line, a: pathA, b: pathB, error: "\(error)")
         }
     }
 }

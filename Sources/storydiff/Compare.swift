@@ -24,6 +24,9 @@ struct Compare: ParsableCommand {
     @Argument(help: "The second version (right, side B).")
     var second: String?
 
+    @Argument(help: ArgumentHelp("More versions: with three or more stories the first is the base (the original) and every other is a copy compared with it, as 'storydiff BASE COPY' would.", valueName: "more"))
+    var more: [String] = []
+
     @Flag(help: "Compare the bundled sample pair (an original report and its syndicated rewrite).")
     var demo = false
 
@@ -45,25 +48,35 @@ struct Compare: ParsableCommand {
     @OptionGroup(title: "Pages named by URL")
     var fetch: FetchOptions
 
+    @Option(help: "With many versions: stories read and comparisons made at once, 1 or more (default: the number of cores).")
+    var jobs: Int?
+
+    func validate() throws {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs takes a number of comparisons at once, 1 or more (got \(jobs))") }
+        if demo && second != nil { throw ValidationError("--demo compares the bundled pair: leave out the stories, or --demo") }
+    }
+
+    /// The format asked for, or nil for the reader.
+    func chosenFormat() throws -> ReportFormat? {
+        if let format { return format.report }
+        if let output {
+            guard let fromPath = ReportFormat(path: output) else {
+                throw ValidationError("cannot tell the format of \(output) from its extension (.html .md .json .txt): add --format")
+            }
+            return fromPath
+        }
+        return reader.screen != nil || isatty(1) != 0 ? nil : .text
+    }
+
     func run() throws {
         if reader.listThemes {
             writeOutput(reader.listing())
             return
         }
+        if !more.isEmpty, let first, let second { return try runVersions([first, second] + more) }
+        let chosen = try chosenFormat()
         let (a, b) = try loadPair(first, second, demo: demo, fetch: fetch)
         let comparison = Comparer.compare(a, b)
-        let chosen: ReportFormat?
-        if let format { chosen = format.report }
-        else if let output {
-            guard let fromPath = ReportFormat(path: output) else {
-                throw ValidationError("cannot tell the format of \(output) from its extension (.html .md .json .txt): add --format")
-            }
-            chosen = fromPath
-        } else if reader.screen != nil || isatty(1) != 0 {
-            chosen = nil
-        } else {
-            chosen = .text
-        }
         if let chosen {
             let colored = chosen == .text && output == nil && (color == .always || (color == .auto && isatty(1) != 0 && !reader.noColor))
             let options = reader.reportOptions(for: chosen, onlyDifferences: onlyDifferences, forceColor: color == .always)
@@ -79,5 +92,32 @@ struct Compare: ParsableCommand {
             try reader.run(comparison, inputs: [first, second].compactMap { $0 })
         }
         if !comparison.isIdentical { throw ExitCode(1) }
+    }
+}
+
+extension Compare {
+    /// `storydiff BASE COPY1 COPY2 …`: every copy compared with the base, on all cores.
+    func runVersions(_ paths: [String]) throws {
+        let chosen = try chosenFormat()
+        let width = jobs ?? ParallelWork.cores
+        let (base, copies) = try loadVersions(paths, fetch: fetch, jobs: width)
+        guard let chosen else {
+            // The reader: on a terminal it opens before every copy is compared.
+            if try !reader.runVersions(base: base, copies: copies, jobs: width, inputs: paths) { throw ExitCode(1) }
+            return
+        }
+        let collation = Collation(base: base, copies: copies, jobs: width)
+        do {
+            let colored = chosen == .text && output == nil && (color == .always || (color == .auto && isatty(1) != 0 && !reader.noColor))
+            let options = reader.reportOptions(for: chosen, onlyDifferences: onlyDifferences, forceColor: color == .always)
+            if let output {
+                try AtomicFile.write(to: output, protecting: paths) { file in
+                    try CollationReport.write(collation, format: chosen, options: options, color: colored, to: file)
+                }
+            } else {
+                try CollationReport.write(collation, format: chosen, options: options, color: colored, to: standardOutput())
+            }
+        }
+        if !collation.isIdentical { throw ExitCode(1) }
     }
 }

@@ -9,6 +9,16 @@ struct LedgerPairArguments: ParsableArguments {
     @Argument(help: "The second version (side B).")
     var second: String?
 
+    @Argument(help: ArgumentHelp("More versions: the first story is then the base, and each copy's ledger is against it; the base's facts or quotations some copy lacks or changed come first.", valueName: "more"))
+    var more: [String] = []
+
+    /// Three or more stories read and compared (nil: two, or --demo).
+    func collation() throws -> Collation? {
+        guard !more.isEmpty, let first, let second else { return nil }
+        let (base, copies) = try loadVersions([first, second] + more, fetch: fetch, jobs: ParallelWork.cores)
+        return Collation(base: base, copies: copies)
+    }
+
     @Flag(help: "Use the bundled sample pair.")
     var demo = false
 
@@ -33,6 +43,13 @@ struct Facts: ParsableCommand {
     var onlyDifferences = false
 
     func run() throws {
+        if let collation = try pair.collation() {
+            switch pair.format {
+            case .text: writeOutput(CollationLedgerReports.factsText(collation, includeShared: !onlyDifferences))
+            case .json: writeOutput(try jsonText(CollationLedgerReports.factsDocument(collation, includeShared: !onlyDifferences)))
+            }
+            return
+        }
         let (a, b) = try loadPair(pair.first, pair.second, demo: pair.demo, fetch: pair.fetch)
         let comparison = Comparer.compare(a, b)
         let ledger = FactLedger(comparison)
@@ -55,6 +72,13 @@ struct Quotes: ParsableCommand {
     var onlyDifferences = false
 
     func run() throws {
+        if let collation = try pair.collation() {
+            switch pair.format {
+            case .text: writeOutput(CollationLedgerReports.quotesText(collation, includeVerbatim: !onlyDifferences))
+            case .json: writeOutput(try jsonText(CollationLedgerReports.quotesDocument(collation, includeVerbatim: !onlyDifferences)))
+            }
+            return
+        }
         let (a, b) = try loadPair(pair.first, pair.second, demo: pair.demo, fetch: pair.fetch)
         let comparison = Comparer.compare(a, b)
         let ledger = QuoteLedger(comparison, facts: FactLedger(comparison))

@@ -113,13 +113,74 @@ struct ReaderOptions: ParsableArguments {
 
     /// Runs the reader on a terminal, or headless when --screen is given. Returns when the user quits.
     func run(_ comparison: Comparison, inputs: [String] = []) throws {
+        // A long document's facts and quotes are found on another thread, so that its first
+        // screen does not wait for them; a short one's take milliseconds and come at once.
+        let later = Reader.findsLedgersLater(comparison)
+        try runReader(exporter: exporter(comparison, inputs: inputs), pending: { later ? BackgroundWork.ledgers(of: comparison) : nil }) { themes, width, height, headless in
+            Reader(comparison: comparison, themes: themes, width: width, height: height, ledgers: headless || !later ? .now : .later)
+        }
+    }
+
+    /// The reader on one base and many copies. Headless, every copy is compared first; on a
+    /// terminal the reader opens on copy 1 and the others are compared meanwhile, on all cores.
+    /// Returns whether every copy says the same as the base (when the user quits before all are
+    /// compared: whether every copy's text is the base's).
+    func runVersions(base: Story, copies: [Story], jobs: Int, inputs: [String]) throws -> Bool {
+        if screen != nil {
+            let collation = Collation(base: base, copies: copies, jobs: jobs)
+            try run(collation, inputs: inputs)
+            return collation.isIdentical
+        }
+        let first = Comparer.compare(base, copies[0])
+        let firstLedgers = Ledgers(first)
+        let pending = BackgroundWork.collation(base: base, copies: copies, first: (first, firstLedgers), jobs: jobs)
+        let exporter = collationExporter({ pending.result }, inputs: inputs)
+        try runReader(exporter: exporter, pending: { nil }, poll: { reader in
+            guard reader.copiesPending != nil else { return false }
+            if let collation = pending.result { reader.install(collation); return true }
+            reader.copiesCompared(pending.progress)
+            return false
+        }) { themes, width, height, _ in
+            Reader(firstCopy: first, ledgers: firstLedgers, copies: copies.count, themes: themes, width: width, height: height)
+        }
+        return pending.result?.isIdentical ?? copies.allSatisfy { $0.text == base.text }
+    }
+
+    /// What `e` does with many versions: the report of the base and every copy.
+    func collationExporter(_ collation: @escaping @Sendable () -> Collation?, inputs: [String]) -> Reader.Exporter {
+        let noColor = self.noColor
+        return { path, hideIdentical, theme in
+            guard let collation = collation() else { return "the copies are still being compared: export when they are done" }
+            guard let format = ReportFormat(path: path) else { return "cannot tell the format of \(path): use .html .md .json or .txt" }
+            do {
+                let options = Self.reportOptions(for: format, onlyDifferences: hideIdentical, theme: theme, noColor: noColor)
+                try AtomicFile.write(to: path, protecting: inputs) { try CollationReport.write(collation, format: format, options: options, to: $0) }
+                return "wrote \(format.rawValue) report of the base and \(collation.copyCount) copies to \(path)"
+            } catch {
+                return "\(error)"
+            }
+        }
+    }
+
+    /// The reader on one base and many copies, every one compared already.
+    func run(_ collation: Collation, inputs: [String]) throws {
+        try runReader(exporter: collationExporter({ collation }, inputs: inputs), pending: { nil }) { themes, width, height, _ in
+            Reader(collation: collation, themes: themes, width: width, height: height)
+        }
+    }
+
+    /// The reader's main loop, or one headless frame after the --keys.
+    /// `poll` is asked after every key and, while it has work pending, every 50 ms: it hands the
+    /// reader what arrived and says whether to draw again.
+    private func runReader(exporter: @escaping Reader.Exporter, pending makePending: () -> BackgroundWork<Ledgers>?,
+                           poll: ((inout Reader) -> Bool)? = nil, makeReader: ([Theme], Int, Int, Bool) -> Reader) throws {
         let (themes, problem) = self.themes()
         if let screen, let (width, height) = Self.parseSize(screen) {
             if let problem { writeError("storydiff: " + problem) }
-            var reader = Reader(comparison: comparison, themes: themes, width: width, height: height)
+            var reader = makeReader(themes, width, height, true)
             reader.noColor = noColor
             reader.ascii = ascii
-            reader.exporter = exporter(comparison, inputs: inputs)
+            reader.exporter = exporter
             reader.fileExists = { FileManager.default.fileExists(atPath: $0) }
             for key in try Key.script(keys ?? "") {
                 reader.handle(key)
@@ -138,27 +199,25 @@ struct ReaderOptions: ParsableArguments {
             terminal.stop()
             sg_release_stderr()
         }
-        // A long document's facts and quotes are found on another thread, so that its first
-        // screen does not wait for them; a short one's take milliseconds and come at once.
-        let later = Reader.findsLedgersLater(comparison)
-        var reader = Reader(comparison: comparison, themes: themes, width: terminal.size.width, height: terminal.size.height,
-                            ledgers: later ? .later : .now)
-        let pending = later ? PendingLedgers(comparison) : nil
+        var reader = makeReader(themes, terminal.size.width, terminal.size.height, false)
+        let pending = reader.ledgers == nil ? makePending() : nil
         reader.colors = terminal.colors
         reader.noColor = noColor
         if let problem { reader.show(problem) }
         reader.ascii = ascii || Self.localeWantsASCII
-        reader.exporter = exporter(comparison, inputs: inputs)
+        reader.exporter = exporter
         reader.fileExists = { FileManager.default.fileExists(atPath: $0) }
         terminal.draw(reader.render())
         Self.crashForTesting()
-        if pending != nil { terminal.setKeyTimeout(milliseconds: 50) }
+        func waiting() -> Bool { (pending != nil && reader.ledgers == nil) || reader.copiesPending != nil }
+        if waiting() { terminal.setKeyTimeout(milliseconds: 50) }
         while !reader.quit {
             if reader.ledgers == nil, let ledgers = pending?.result {
                 reader.install(ledgers)
-                terminal.setKeyTimeout(milliseconds: nil)
                 terminal.draw(reader.render())
             }
+            if let poll, poll(&reader) { terminal.draw(reader.render()) }
+            if !waiting() { terminal.setKeyTimeout(milliseconds: nil) }
             let key: Key
             switch terminal.read() {
             case .key(let pressed): key = pressed
@@ -185,24 +244,63 @@ extension ReaderOptions {
     }
 }
 
-/// Facts and quotes being found on a thread of their own.
-final class PendingLedgers: @unchecked Sendable {
+/// A value being worked out on a thread of its own while the reader already shows the screen;
+/// `progress` counts steps done for the status line.
+final class BackgroundWork<Value: Sendable>: @unchecked Sendable {
     private let lock = NSLock()
-    private var found: Ledgers?
+    private var found: Value?
+    private var steps: Int
 
-    init(_ comparison: Comparison) {
+    init(startingAt steps: Int = 0, _ work: @escaping @Sendable (BackgroundWork<Value>) -> Value) {
+        self.steps = steps
         Thread.detachNewThread { [self] in
-            let ledgers = Ledgers(comparison)
+            let value = work(self)
             lock.lock()
-            found = ledgers
+            found = value
             lock.unlock()
         }
     }
 
-    /// The facts and quotes, once found.
-    var result: Ledgers? {
+    /// The value, once worked out.
+    var result: Value? {
         lock.lock()
         defer { lock.unlock() }
         return found
+    }
+
+    var progress: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return steps
+    }
+
+    func step() {
+        lock.lock()
+        steps += 1
+        lock.unlock()
+    }
+}
+
+extension BackgroundWork where Value == Ledgers {
+    /// Facts and quotes of one comparison.
+    static func ledgers(of comparison: Comparison) -> BackgroundWork<Ledgers> {
+        BackgroundWork { _ in Ledgers(comparison) }
+    }
+}
+
+extension BackgroundWork where Value == Collation {
+    /// The comparisons of copies 2 … n, made while the reader shows copy 1; progress counts copies
+    /// compared, copy 1 included.
+    static func collation(base: Story, copies: [Story], first: (Comparison, Ledgers), jobs: Int) -> BackgroundWork<Collation> {
+        BackgroundWork(startingAt: 1) { work in
+            let rest = ParallelWork.map(count: copies.count - 1, jobs: jobs) { index -> (Comparison, Ledgers) in
+                let comparison = Comparer.compare(base, copies[index + 1])
+                let pair = (comparison, Ledgers(comparison))
+                work.step()
+                return pair
+            }
+            let all = [first] + rest
+            return Collation(base: base, comparisons: all.map(\.0), ledgers: all.map(\.1))
+        }
     }
 }

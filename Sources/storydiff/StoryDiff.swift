@@ -49,6 +49,8 @@ struct StoryDiff: ParsableCommand {
             try command.run()
         } catch let error as InputError {
             fail(error.description)
+        } catch let error as VersionReadError {
+            fail(error.description)
         } catch let error as FetchError {
             fail(error.description)
         } catch let error as AtomicFile.WriteError {
