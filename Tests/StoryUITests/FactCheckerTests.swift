@@ -227,7 +227,7 @@ import Testing
             for key in column.split(separator: " ") where key != "wheel" { helpKeys.insert(String(key)) }
             // "(also PgDn PgUp)": more keys for the same thing.
             if let also = line.range(of: "(also ") {
-                for key in line[also.upperBound...].prefix { $0 != ")" }.split(separator: " ") { helpKeys.insert(String(key)) }
+                for key in line[also.upperBound...].prefix(while: { $0 != ")" }).split(separator: " ") { helpKeys.insert(String(key)) }
             }
         }
         readmeKeys.remove("mouse wheel")
