@@ -41,7 +41,7 @@ struct BatchCommandTests {
             switch index % 4 {
             case 0: #expect(line.coverage == ["a": 0.6614, "b": 0.9262]); #expect(line.groups == 25)
             case 2: #expect(line.error == "\(directory.path)/missing-\(index).txt: no such file")
-            case 3: #expect(line.error == "line \(index + 3): expected pathA<TAB>pathB")
+            case 3: #expect(line.error == "line \(index + 3): expected pathA<TAB>pathB (or base<TAB>copy1<TAB>copy2…)")
             default: #expect(line.error == nil)
             }
         }

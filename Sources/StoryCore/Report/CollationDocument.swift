@@ -86,7 +86,7 @@ extension CollationDocument {
 
     /// Writes the JSON of `CollationDocument(collation, generator:)` as it goes: one copy's
     /// comparison at a time, each written as the two-story document streams.
-    public static func write(_ collation: Collation, generator: String, to output: ReportOutput) throws {
+    public static func write(_ collation: Collation, generator: String, jobs: Int = ParallelWork.cores, to output: ReportOutput) throws {
         let json = JSONStream(output)
         let base = collation.base
         try json.object(indent: 0, [
@@ -111,9 +111,31 @@ extension CollationDocument {
             ("overview", { try json.value(collation.overview, indent: $0) }),
             ("version", { try json.value(ComparisonDocument.currentVersion, indent: $0) }),
             ("versions", { indent in
+                // Copies are encoded `jobs` at a time, each into text of its own, and written in
+                // order; very long stories stream one at a time instead, so that no copy's whole
+                // document stands in memory.
+                let small = collation.comparisons.allSatisfy { $0.a.sentences.count + $0.b.sentences.count <= 20_000 }
+                let width = small ? max(1, jobs) : 1
+                guard width > 1 else {
+                    try json.list(count: collation.copyCount, indent: indent) { index, at in
+                        try ComparisonDocument.writeObject(collation.comparisons[index], ledgers: collation.ledgers[index],
+                                                           generator: generator, json: json, indent: at)
+                    }
+                    return
+                }
+                var batch: [Result<String, any Error>] = []
                 try json.list(count: collation.copyCount, indent: indent) { index, at in
-                    try ComparisonDocument.writeObject(collation.comparisons[index], ledgers: collation.ledgers[index],
-                                                       generator: generator, json: json, indent: at)
+                    if index % width == 0 {
+                        batch = ParallelWork.map(count: min(width, collation.copyCount - index), jobs: width) { offset in
+                            Result {
+                                let (output, text) = ReportOutput.collecting()
+                                try ComparisonDocument.writeObject(collation.comparisons[index + offset], ledgers: collation.ledgers[index + offset],
+                                                                   generator: generator, json: JSONStream(output), indent: at)
+                                return text()
+                            }
+                        }
+                    }
+                    output.write(try batch[index % width].get())
                 }
             }),
         ])
