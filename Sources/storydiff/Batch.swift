@@ -16,11 +16,14 @@ struct Batch: ParsableCommand {
             """
     )
 
-    @Argument(help: "The list of pairs (- for standard input).")
+    @Argument(help: "The list of pairs (- for standard input).", completion: .file())
     var list: String
 
     @OptionGroup(title: "Pages named by URL")
     var fetch: FetchOptions
+
+    @OptionGroup(title: "Configuration")
+    var settings: ConfigOptions
 
     @Option(help: "Pairs compared at once, 1 or more (default: the number of cores).")
     var jobs: Int?
@@ -69,6 +72,7 @@ struct Batch: ParsableCommand {
     }
 
     func run() throws {
+        settings.load()
         let name = list == "-" ? "standard input" : list
         let text = try TextDecoder.decode(try StoryReader.readBytes(path: list, name: name), name: name).text
         // Every listed line, in order; a malformed one carries its error.

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import StoryCore
+import StoryFetch
+import StoryUI
 
 /// `storydiff A B`: the comparison.
 struct Compare: ParsableCommand {
@@ -18,13 +20,13 @@ struct Compare: ParsableCommand {
         case auto, always, never
     }
 
-    @Argument(help: "The first version (left, side A): a file, - for standard input, a saved web page, or an http(s) URL.")
+    @Argument(help: "The first version (left, side A): a file, - for standard input, a saved web page, or an http(s) URL.", completion: .file())
     var first: String?
 
-    @Argument(help: "The second version (right, side B).")
+    @Argument(help: "The second version (right, side B).", completion: .file())
     var second: String?
 
-    @Argument(help: ArgumentHelp("More versions: with three or more stories the first is the base (the original) and every other is a copy compared with it, as 'storydiff BASE COPY' would.", valueName: "more"))
+    @Argument(help: ArgumentHelp("More versions: with three or more stories the first is the base (the original) and every other is a copy compared with it, as 'storydiff BASE COPY' would.", valueName: "more"), completion: .file())
     var more: [String] = []
 
     @Flag(help: "Compare the bundled sample pair (an original report and its syndicated rewrite).")
@@ -36,11 +38,11 @@ struct Compare: ParsableCommand {
     @Option(name: [.short, .long], help: ArgumentHelp("Write the report to this file (atomically); the format comes from its extension: .html .md .json .txt.", valueName: "path"))
     var output: String?
 
-    @Option(help: "ANSI colour in the text report: auto (only on a terminal, not with NO_COLOR), always, never.")
-    var color: ColorChoice = .auto
+    @Option(name: .customLong("color"), help: "ANSI colour in the text report: auto (only on a terminal, not with NO_COLOR), always, never.")
+    var colorOption: ColorChoice?
 
-    @Flag(help: "Reports leave out rows whose sentences are all identical (as f does in the reader).")
-    var onlyDifferences = false
+    @Flag(name: .customLong("only-differences"), inversion: .prefixedNo, help: "Reports leave out rows whose sentences are all identical; the reader opens that way (as f).")
+    var onlyDifferencesOption: Bool?
 
     @OptionGroup(title: "Reader")
     var reader: ReaderOptions
@@ -50,6 +52,17 @@ struct Compare: ParsableCommand {
 
     @Option(help: "With many versions: stories read and comparisons made at once, 1 or more (default: the number of cores).")
     var jobs: Int?
+
+    @OptionGroup(title: "Configuration")
+    var settings: ConfigOptions
+
+    @Flag(help: "Show the settings in force (options, configuration file, defaults) and where each came from, then exit.")
+    var printConfig = false
+
+    /// --color, else the configuration file's, else auto.
+    var color: ColorChoice { colorOption ?? UserConfig.current.color.flatMap(ColorChoice.init(rawValue:)) ?? .auto }
+    /// --only-differences / --no-only-differences, else the configuration file's, else off.
+    var onlyDifferences: Bool { onlyDifferencesOption ?? UserConfig.current.onlyDifferences ?? false }
 
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs takes a number of comparisons at once, 1 or more (got \(jobs))") }
@@ -65,12 +78,40 @@ struct Compare: ParsableCommand {
             }
             return fromPath
         }
-        return reader.screen != nil || isatty(1) != 0 ? nil : .text
+        if reader.screen != nil || isatty(1) != 0 { return nil }
+        // Not a terminal: the configuration file's format, else text.
+        return UserConfig.current.format.flatMap(ReportFormat.init(rawValue:)) ?? .text
     }
 
     func run() throws {
+        let config = settings.load()
+        if printConfig {
+            var report = SettingsReport(config: config, ignored: settings.noConfig)
+            report.add("theme", commandLine: reader.theme, fallback: ThemeLoader.defaultName)
+            report.add("layout", commandLine: reader.layout?.rawValue, fallback: "auto")
+            report.add("word-emphasis", commandLine: reader.wordEmphasis.map { "\($0)" }, fallback: "true")
+            report.add("only-differences", commandLine: onlyDifferencesOption.map { "\($0)" }, fallback: "false")
+            report.add("color", commandLine: colorOption?.rawValue, fallback: "auto")
+            report.add("format", commandLine: format?.rawValue, fallback: "text (the reader on a terminal)")
+            report.add("fetch-timeout", commandLine: fetch.timeout.map(ConfigFile.seconds), fallback: ConfigFile.seconds(FetchOptions.defaultTimeout))
+            report.add("user-agent", commandLine: fetch.userAgent, fallback: Fetcher.defaultUserAgent)
+            writeOutput(report.text)
+            return
+        }
         if reader.listThemes {
             writeOutput(reader.listing())
+            return
+        }
+        if let first, let second, let git = GitExternalDiff([first, second] + more) {
+            // Always the text report (git's pager shows it), and status 0.
+            git.run { comparison, path in
+                let chosen: ReportFormat = format?.report ?? .text
+                let colored = chosen == .text && (color == .always || (color == .auto && isatty(1) != 0 && !reader.noColor))
+                let options = reader.reportOptions(for: chosen, onlyDifferences: onlyDifferences, forceColor: color == .always)
+                let output = standardOutput()
+                try ReportRenderer.write(comparison, format: chosen, options: options, color: colored, to: output)
+                output.flush()
+            }
             return
         }
         if !more.isEmpty, let first, let second { return try runVersions([first, second] + more) }
@@ -89,7 +130,7 @@ struct Compare: ParsableCommand {
                 try ReportRenderer.write(comparison, format: chosen, options: options, color: colored, to: standardOutput())
             }
         } else {
-            try reader.run(comparison, inputs: [first, second].compactMap { $0 })
+            try reader.run(comparison, inputs: [first, second].compactMap { $0 }, onlyDifferences: onlyDifferences)
         }
         if !comparison.isIdentical { throw ExitCode(1) }
     }
@@ -103,7 +144,7 @@ extension Compare {
         let (base, copies) = try loadVersions(paths, fetch: fetch, jobs: width)
         guard let chosen else {
             // The reader: on a terminal it opens before every copy is compared.
-            if try !reader.runVersions(base: base, copies: copies, jobs: width, inputs: paths) { throw ExitCode(1) }
+            if try !reader.runVersions(base: base, copies: copies, jobs: width, inputs: paths, onlyDifferences: onlyDifferences) { throw ExitCode(1) }
             return
         }
         let collation = Collation(base: base, copies: copies, jobs: width)

@@ -3,13 +3,13 @@ import StoryCore
 
 /// The two stories and the output format of `storydiff facts` and `storydiff quotes`.
 struct LedgerPairArguments: ParsableArguments {
-    @Argument(help: "The first version (side A): a file, - for standard input, or an http(s) URL.")
+    @Argument(help: "The first version (side A): a file, - for standard input, or an http(s) URL.", completion: .file())
     var first: String?
 
-    @Argument(help: "The second version (side B).")
+    @Argument(help: "The second version (side B).", completion: .file())
     var second: String?
 
-    @Argument(help: ArgumentHelp("More versions: the first story is then the base, and each copy's ledger is against it; the base's facts or quotations some copy lacks or changed come first.", valueName: "more"))
+    @Argument(help: ArgumentHelp("More versions: the first story is then the base, and each copy's ledger is against it; the base's facts or quotations some copy lacks or changed come first.", valueName: "more"), completion: .file())
     var more: [String] = []
 
     /// Three or more stories read and compared (nil: two, or --demo).
@@ -29,6 +29,9 @@ struct LedgerPairArguments: ParsableArguments {
 
     @OptionGroup(title: "Pages named by URL")
     var fetch: FetchOptions
+
+    @OptionGroup(title: "Configuration")
+    var settings: ConfigOptions
 }
 
 /// `storydiff facts A B`: the facts ledger on its own.
@@ -43,6 +46,7 @@ struct Facts: ParsableCommand {
     var onlyDifferences = false
 
     func run() throws {
+        pair.settings.load()
         if let collation = try pair.collation() {
             switch pair.format {
             case .text: writeOutput(CollationLedgerReports.factsText(collation, includeShared: !onlyDifferences))
@@ -72,6 +76,7 @@ struct Quotes: ParsableCommand {
     var onlyDifferences = false
 
     func run() throws {
+        pair.settings.load()
         if let collation = try pair.collation() {
             switch pair.format {
             case .text: writeOutput(CollationLedgerReports.quotesText(collation, includeVerbatim: !onlyDifferences))

@@ -7,11 +7,23 @@ import StoryUI
 
 /// Options of the interactive reader, shared by `storydiff A B` and `--demo`.
 struct ReaderOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Colour theme: a name (see --list-themes) or a .toml file.", valueName: "name"))
+    @Option(help: ArgumentHelp("Colour theme: a name (see --list-themes) or a .toml file.", valueName: "name"),
+            completion: .custom { _, _, _ in ThemeLoader.all().map(\.name) })
     var theme: String?
 
     @Flag(help: "List the themes and where each was found, then exit.")
     var listThemes = false
+
+    enum LayoutOption: String, ExpressibleByArgument, CaseIterable {
+        case auto, sideBySide = "side-by-side", stacked
+        var choice: Reader.LayoutChoice { ConfigFile.layout(named: rawValue) ?? .automatic }
+    }
+
+    @Option(help: ArgumentHelp("The reader's layout: auto (side by side when the panes fit), side-by-side, or stacked (L switches).", valueName: "layout"))
+    var layout: LayoutOption?
+
+    @Flag(inversion: .prefixedNo, help: "Word-level emphasis inside matched sentences in the reader (w switches; on unless the configuration file says otherwise).")
+    var wordEmphasis: Bool?
 
     @Option(help: ArgumentHelp("Headless: render the reader at this size (e.g. 100x30) and print the screen as text.", valueName: "WxH"))
     var screen: String?
@@ -33,6 +45,9 @@ struct ReaderOptions: ParsableArguments {
         return !(lower.contains("utf-8") || lower.contains("utf8"))
     }
 
+    /// --theme, else the configuration file's theme.
+    var chosenTheme: String? { theme ?? UserConfig.current.theme }
+
     func validate() throws {
         if keys != nil && screen == nil { throw ValidationError("--keys needs --screen WxH") }
         if let screen, Self.parseSize(screen) == nil { throw ValidationError("--screen takes a size such as 100x30, up to \(Key.largestScreen.width)x\(Key.largestScreen.height)") }
@@ -48,7 +63,7 @@ struct ReaderOptions: ParsableArguments {
         let entries = ThemeLoader.all()
         var usable = entries.compactMap { try? $0.result.get() }
         if usable.isEmpty { usable = [ThemeLoader.builtInDefault] }
-        let wanted = theme ?? ThemeLoader.defaultName
+        let wanted = chosenTheme ?? ThemeLoader.defaultName
         var problem: String?
         var chosen: Theme?
         if wanted.hasSuffix(".toml") || wanted.contains("/") {
@@ -73,7 +88,7 @@ struct ReaderOptions: ParsableArguments {
     /// being a document that gets printed), today's date, the filter.
     func reportOptions(for format: ReportFormat, onlyDifferences: Bool, forceColor: Bool = false) -> ReportOptions {
         // An explicit --color always outranks NO_COLOR (no-color.org).
-        Self.reportOptions(for: format, onlyDifferences: onlyDifferences, theme: theme == nil ? nil : themes().themes.first, noColor: noColor && !forceColor)
+        Self.reportOptions(for: format, onlyDifferences: onlyDifferences, theme: chosenTheme == nil ? nil : themes().themes.first, noColor: noColor && !forceColor)
     }
 
     static func reportOptions(for format: ReportFormat, onlyDifferences: Bool, theme chosen: Theme?, noColor: Bool) -> ReportOptions {
@@ -112,11 +127,13 @@ struct ReaderOptions: ParsableArguments {
     }
 
     /// Runs the reader on a terminal, or headless when --screen is given. Returns when the user quits.
-    func run(_ comparison: Comparison, inputs: [String] = []) throws {
+    /// `onlyDifferences`: open showing only differences, as f (--only-differences or the configuration file).
+    func run(_ comparison: Comparison, inputs: [String] = [], onlyDifferences: Bool = false) throws {
         // A long document's facts and quotes are found on another thread, so that its first
         // screen does not wait for them; a short one's take milliseconds and come at once.
         let later = Reader.findsLedgersLater(comparison)
-        try runReader(exporter: exporter(comparison, inputs: inputs), pending: { later ? BackgroundWork.ledgers(of: comparison) : nil }) { themes, width, height, headless in
+        try runReader(exporter: exporter(comparison, inputs: inputs), onlyDifferences: onlyDifferences,
+                      pending: { later ? BackgroundWork.ledgers(of: comparison) : nil }) { themes, width, height, headless in
             Reader(comparison: comparison, themes: themes, width: width, height: height, ledgers: headless || !later ? .now : .later)
         }
     }
@@ -125,17 +142,17 @@ struct ReaderOptions: ParsableArguments {
     /// terminal the reader opens on copy 1 and the others are compared meanwhile, on all cores.
     /// Returns whether every copy says the same as the base (when the user quits before all are
     /// compared: whether every copy's text is the base's).
-    func runVersions(base: Story, copies: [Story], jobs: Int, inputs: [String]) throws -> Bool {
+    func runVersions(base: Story, copies: [Story], jobs: Int, inputs: [String], onlyDifferences: Bool = false) throws -> Bool {
         if screen != nil {
             let collation = Collation(base: base, copies: copies, jobs: jobs)
-            try run(collation, inputs: inputs)
+            try run(collation, inputs: inputs, onlyDifferences: onlyDifferences)
             return collation.isIdentical
         }
         let first = Comparer.compare(base, copies[0])
         let firstLedgers = Ledgers(first)
         let pending = BackgroundWork.collation(base: base, copies: copies, first: (first, firstLedgers), jobs: jobs)
         let exporter = collationExporter({ pending.result }, inputs: inputs)
-        try runReader(exporter: exporter, pending: { nil }, poll: { reader in
+        try runReader(exporter: exporter, onlyDifferences: onlyDifferences, pending: { nil }, poll: { reader in
             guard reader.copiesPending != nil else { return false }
             if let collation = pending.result { reader.install(collation); return true }
             reader.copiesCompared(pending.progress)
@@ -163,21 +180,29 @@ struct ReaderOptions: ParsableArguments {
     }
 
     /// The reader on one base and many copies, every one compared already.
-    func run(_ collation: Collation, inputs: [String]) throws {
-        try runReader(exporter: collationExporter({ collation }, inputs: inputs), pending: { nil }) { themes, width, height, _ in
+    func run(_ collation: Collation, inputs: [String], onlyDifferences: Bool = false) throws {
+        try runReader(exporter: collationExporter({ collation }, inputs: inputs), onlyDifferences: onlyDifferences, pending: { nil }) { themes, width, height, _ in
             Reader(collation: collation, themes: themes, width: width, height: height)
         }
+    }
+
+    /// The layout, word emphasis and filter chosen on the command line, else in the configuration file.
+    private func applyPreferences(to reader: inout Reader, onlyDifferences: Bool) {
+        let config = UserConfig.current
+        reader.applyPreferences(layout: layout?.choice ?? config.layout, wordEmphasis: wordEmphasis ?? config.wordEmphasis,
+                                onlyDifferences: onlyDifferences)
     }
 
     /// The reader's main loop, or one headless frame after the --keys.
     /// `poll` is asked after every key and, while it has work pending, every 50 ms: it hands the
     /// reader what arrived and says whether to draw again.
-    private func runReader(exporter: @escaping Reader.Exporter, pending makePending: () -> BackgroundWork<Ledgers>?,
+    private func runReader(exporter: @escaping Reader.Exporter, onlyDifferences: Bool, pending makePending: () -> BackgroundWork<Ledgers>?,
                            poll: ((inout Reader) -> Bool)? = nil, makeReader: ([Theme], Int, Int, Bool) -> Reader) throws {
         let (themes, problem) = self.themes()
         if let screen, let (width, height) = Self.parseSize(screen) {
             if let problem { writeError("storydiff: " + problem) }
             var reader = makeReader(themes, width, height, true)
+            applyPreferences(to: &reader, onlyDifferences: onlyDifferences)
             reader.noColor = noColor
             reader.ascii = ascii
             reader.exporter = exporter
@@ -200,6 +225,7 @@ struct ReaderOptions: ParsableArguments {
             sg_release_stderr()
         }
         var reader = makeReader(themes, terminal.size.width, terminal.size.height, false)
+        applyPreferences(to: &reader, onlyDifferences: onlyDifferences)
         let pending = reader.ledgers == nil ? makePending() : nil
         reader.colors = terminal.colors
         reader.noColor = noColor

@@ -7,11 +7,14 @@ struct Segment: ParsableCommand {
         abstract: "Show a story's paragraphs with their roles, and its sentences with their offsets."
     )
 
-    @Argument(help: "The story: a file, - for standard input, or an http(s) URL.")
+    @Argument(help: "The story: a file, - for standard input, or an http(s) URL.", completion: .file())
     var file: String
 
     @OptionGroup(title: "Pages named by URL")
     var fetch: FetchOptions
+
+    @OptionGroup(title: "Configuration")
+    var settings: ConfigOptions
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
 
@@ -19,6 +22,7 @@ struct Segment: ParsableCommand {
     var format: Format = .text
 
     func run() throws {
+        settings.load()
         let story = try readStory(file, fetch: fetch)
         for warning in story.warnings { writeError("storydiff: warning: " + warning) }
         switch format {

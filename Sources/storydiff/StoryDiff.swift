@@ -31,7 +31,7 @@ struct StoryDiff: ParsableCommand {
             Exit status, as diff: 0 when the stories say the same thing word for word, 1 when they differ, 2 on trouble.
             """,
         version: version,
-        subcommands: [Compare.self, Facts.self, Quotes.self, Segment.self, Score.self, Batch.self],
+        subcommands: [Compare.self, Facts.self, Quotes.self, Segment.self, Score.self, Batch.self, Manual.self],
         defaultSubcommand: Compare.self
     )
 
@@ -44,6 +44,7 @@ struct StoryDiff: ParsableCommand {
             writeOutput(topLevelHelp())
             terminate(0)
         }
+        _ = CompletionRoot.answer(arguments)
         do {
             var command = try parseAsRoot()
             try command.run()
