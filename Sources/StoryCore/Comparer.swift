@@ -13,12 +13,15 @@ public struct StageTimings: Sendable {
 
 /// Compares two stories: the engine's entry point.
 public enum Comparer {
-    public static func compare(_ a: Story, _ b: Story) -> Comparison {
+    /// `jobs`: threads for the candidates and their scores; the comparison is the same for any number.
+    /// `progress`, when given, follows the stages (another thread reads it).
+    public static func compare(_ a: Story, _ b: Story, jobs: Int = ParallelWork.cores, progress: ProgressMeter? = nil) -> Comparison {
         var timings = StageTimings()
-        return compare(a, b, timings: &timings)
+        return compare(a, b, timings: &timings, jobs: jobs, progress: progress)
     }
 
-    public static func compare(_ a: Story, _ b: Story, timings: inout StageTimings) -> Comparison {
+    public static func compare(_ a: Story, _ b: Story, timings: inout StageTimings, jobs: Int = ParallelWork.cores,
+                               progress: ProgressMeter? = nil) -> Comparison {
         let clock = ContinuousClock()
         var mark = clock.now
         func lap(_ stage: inout Duration) { let now = clock.now; stage += now - mark; mark = now }
@@ -27,9 +30,15 @@ public enum Comparer {
         // matched groups are tokenised again for their word diffs.
         var vocabulary = Vocabulary(expectedTokens: (a.scalars.count + b.scalars.count) / 5)
         vocabulary.compounds = Compounds([a.scalars, b.scalars])
+        // Shares of the whole, from the stages' times on long documents.
+        progress?.stage("profiling sentences", at: 0)
+        let total = a.sentences.count + b.sentences.count
+        var profiled = 0
         func profiles(_ story: Story) -> ProfileTable {
             var table = ProfileTable(sentences: story.sentences.count)
             for sentence in story.sentences {
+                profiled += 1
+                if profiled % 1024 == 0 { progress?.advance(from: 0, to: 0.2, done: profiled, total: total) }
                 let tokens = Tokenizer.tokens(story.scalars, in: sentence.span)
                 let keys = tokens.map { vocabulary.intern($0.key) }
                 table.append(sentence.text, tokens: tokens, keyIDs: keys, vocabulary: &vocabulary)
@@ -48,8 +57,11 @@ public enum Comparer {
             let comparedB = b.sentences.indices.filter { b.sentences[$0].role.isCompared }
             let scorer = PairScorer(profiles: [(profilesA, comparedA), (profilesB, comparedB)], vocabulary: vocabulary)
             lap(&timings.profiles)
-            let aligner = SentenceAligner(profilesA: profilesA, profilesB: profilesB, comparedA: comparedA, comparedB: comparedB,
+            progress?.stage("aligning sentences", at: 0.2)
+            var aligner = SentenceAligner(profilesA: profilesA, profilesB: profilesB, comparedA: comparedA, comparedB: comparedB,
                                           paragraphOfA: a.sentences.map(\.paragraph), paragraphOfB: b.sentences.map(\.paragraph), scorer: scorer)
+            aligner.jobs = jobs
+            aligner.progress = progress
             var candidateTime = Duration.zero
             let raw = aligner.align(candidateTime: &candidateTime).sorted { ($0.a[0], $0.b[0]) < ($1.a[0], $1.b[0]) }
             lap(&timings.alignment)
@@ -64,7 +76,9 @@ public enum Comparer {
         var groupOfA = [Int?](repeating: nil, count: a.sentences.count)
         var groupOfB = [Int?](repeating: nil, count: b.sentences.count)
         var diffScratch = WordDiffer.Scratch(keys: vocabulary.keyCount)
-        for group in raw {
+        progress?.stage("word changes", at: 0.85)
+        for (done, group) in raw.enumerated() {
+            if done % 256 == 0 { progress?.advance(from: 0.85, to: 0.97, done: done, total: raw.count) }
             // Aligned pairs share content; the judge says whether they say the same thing.
             let sentenceClass: SentenceClass = group.identical ? .identical
                 : group.similarity < PairJudge.sameMeaning ? .partial
@@ -83,6 +97,7 @@ public enum Comparer {
         }
 
         lap(&timings.wordDiff)
+        progress?.stage("paragraph rows", at: 0.97)
         let rows = ParagraphAligner.rows(
             paragraphCountA: a.paragraphs.count, paragraphCountB: b.paragraphs.count, groups: groups,
             paragraphOfA: a.sentences.map(\.paragraph), paragraphOfB: b.sentences.map(\.paragraph),

@@ -132,7 +132,7 @@ struct Batch: ParsableCommand {
         let pathA = pair.paths[0], pathB = pair.paths[1]
         do {
             let a = try readStory(pathA, fetch: fetch), b = try readStory(pathB, fetch: fetch)
-            let comparison = Comparer.compare(a, b)
+            let comparison = Comparer.compare(a, b, jobs: 1)
             return Line(line: pair.line, a: pathA, b: pathB, identical: comparison.isIdentical,
                         coverage: ["a": comparison.statisticsA.coverage, "b": comparison.statisticsB.coverage],
                         groups: comparison.groups.count, moved: comparison.groups.filter(\.moved).count,

@@ -50,7 +50,7 @@ struct Compare: ParsableCommand {
     @OptionGroup(title: "Pages named by URL")
     var fetch: FetchOptions
 
-    @Option(help: "With many versions: stories read and comparisons made at once, 1 or more (default: the number of cores).")
+    @Option(help: "Threads, 1 or more (default: the number of cores): the two stories read at once, the candidate sentences scored in parallel runs; with many versions, comparisons made at once. The result is the same for any number.")
     var jobs: Int?
 
     @OptionGroup(title: "Configuration")
@@ -116,22 +116,38 @@ struct Compare: ParsableCommand {
         }
         if !more.isEmpty, let first, let second { return try runVersions([first, second] + more) }
         let chosen = try chosenFormat()
-        let (a, b) = try loadPair(first, second, demo: demo, fetch: fetch)
-        let comparison = Comparer.compare(a, b)
-        if let chosen {
+        let width = jobs ?? ParallelWork.cores
+        guard let chosen else {
+            // The reader: a long comparison shows "comparing… NN%" on the terminal meanwhile.
+            let (a, b) = try loadPair(first, second, demo: demo, fetch: fetch, jobs: width)
+            if try !reader.run(comparing: a, b, jobs: width, inputs: [first, second].compactMap { $0 }, onlyDifferences: onlyDifferences) {
+                throw ExitCode(1)
+            }
+            return
+        }
+        // A report: a progress line on stderr when it is a terminal and the work is long.
+        let meter = ProgressMeter()
+        let progress = ProgressLine.start { meter.line }
+        defer { progress?.finish() }
+        let (a, b) = try loadPair(first, second, demo: demo, fetch: fetch, jobs: width)
+        // The stories' facts are found beside the comparison.
+        let (comparison, ledgers) = Ledgers.comparing(a, b, jobs: width, progress: meter)
+        meter.stage("writing the report", at: 1)
+        // A report written to the terminal itself must not share its lines with the progress.
+        if output == nil && isatty(1) != 0 { progress?.finish() }
+        do {
             let colored = chosen == .text && output == nil && (color == .always || (color == .auto && isatty(1) != 0 && !reader.noColor))
             let options = reader.reportOptions(for: chosen, onlyDifferences: onlyDifferences, forceColor: color == .always)
             // Written as it is made: a long document's report never stands whole in memory.
             if let output {
                 try AtomicFile.write(to: output, protecting: [first, second].compactMap { $0 }) { file in
-                    try ReportRenderer.write(comparison, format: chosen, options: options, color: colored, to: file)
+                    try ReportRenderer.write(comparison, ledgers: ledgers, format: chosen, options: options, color: colored, to: file)
                 }
             } else {
-                try ReportRenderer.write(comparison, format: chosen, options: options, color: colored, to: standardOutput())
+                try ReportRenderer.write(comparison, ledgers: ledgers, format: chosen, options: options, color: colored, to: standardOutput())
             }
-        } else {
-            try reader.run(comparison, inputs: [first, second].compactMap { $0 }, onlyDifferences: onlyDifferences)
         }
+        progress?.finish()
         if !comparison.isIdentical { throw ExitCode(1) }
     }
 }
@@ -147,7 +163,13 @@ extension Compare {
             if try !reader.runVersions(base: base, copies: copies, jobs: width, inputs: paths, onlyDifferences: onlyDifferences) { throw ExitCode(1) }
             return
         }
-        let collation = Collation(base: base, copies: copies, jobs: width)
+        let meter = ProgressMeter()
+        let progress = ProgressLine.start { meter.line }
+        defer { progress?.finish() }
+        let collation = Collation(base: base, copies: copies, jobs: width, progress: meter)
+        meter.stage("facts, quotes and the report", at: 1)
+        // A report written to the terminal itself must not share its lines with the progress.
+        if output == nil && isatty(1) != 0 { progress?.finish() }
         do {
             let colored = chosen == .text && output == nil && (color == .always || (color == .auto && isatty(1) != 0 && !reader.noColor))
             let options = reader.reportOptions(for: chosen, onlyDifferences: onlyDifferences, forceColor: color == .always)

@@ -55,8 +55,8 @@ struct Facts: ParsableCommand {
             return
         }
         let (a, b) = try loadPair(pair.first, pair.second, demo: pair.demo, fetch: pair.fetch)
-        let comparison = Comparer.compare(a, b)
-        let ledger = FactLedger(comparison)
+        let ledgers = Ledgers.comparing(a, b).ledgers
+        let ledger = ledgers.facts
         switch pair.format {
         case .text: writeOutput(LedgerText.facts(ledger, includeShared: !onlyDifferences))
         case .json: writeOutput(try jsonText(FactsDocument(ledger, includeShared: !onlyDifferences)))
@@ -85,8 +85,8 @@ struct Quotes: ParsableCommand {
             return
         }
         let (a, b) = try loadPair(pair.first, pair.second, demo: pair.demo, fetch: pair.fetch)
-        let comparison = Comparer.compare(a, b)
-        let ledger = QuoteLedger(comparison, facts: FactLedger(comparison))
+        let ledgers = Ledgers.comparing(a, b).ledgers
+        let ledger = ledgers.quotes
         switch pair.format {
         case .text: writeOutput(LedgerText.quotes(ledger, includeVerbatim: !onlyDifferences))
         case .json: writeOutput(try jsonText(QuotesDocument(ledger, includeVerbatim: !onlyDifferences)))

@@ -138,6 +138,50 @@ struct ReaderOptions: ParsableArguments {
         }
     }
 
+    /// The reader on two stories still to be compared: on a terminal, a comparison that takes
+    /// more than half a second shows "comparing… NN% (stage)" meanwhile (Ctrl-C ends it at once,
+    /// the terminal restored, status 130). Returns whether the stories are identical.
+    func run(comparing a: Story, _ b: Story, jobs: Int, inputs: [String], onlyDifferences: Bool) throws -> Bool {
+        guard screen == nil else {
+            let comparison = Comparer.compare(a, b, jobs: jobs)
+            try run(comparison, inputs: inputs, onlyDifferences: onlyDifferences)
+            return comparison.isIdentical
+        }
+        let meter = ProgressMeter()
+        let work = BackgroundWork<Comparison> { _ in Comparer.compare(a, b, jobs: jobs, progress: meter) }
+        // Most comparisons are done long before anyone could read a progress screen.
+        let clock = ContinuousClock(), start = clock.now
+        while work.result == nil && clock.now - start < .milliseconds(500) { usleep(5_000) }
+        if let comparison = work.result {
+            try run(comparison, inputs: inputs, onlyDifferences: onlyDifferences)
+            return comparison.isIdentical
+        }
+        var identical = false
+        let makeExporter = exporter
+        try runReader(exporter: { path, hideIdentical, theme in
+            guard let comparison = work.result else { return "still comparing" }
+            return makeExporter(comparison, inputs)(path, hideIdentical, theme)
+        }, onlyDifferences: onlyDifferences, pending: {
+            work.result.flatMap { Reader.findsLedgersLater($0) ? BackgroundWork.ledgers(of: $0) : nil }
+        }, waiting: { terminal, theme in
+            terminal.setKeyTimeout(milliseconds: 100)
+            while work.result == nil {
+                var grid = ScreenGrid(width: terminal.size.width, height: terminal.size.height)
+                let line = SafeText.sanitize(meter.line), hint = "Ctrl-C stops"
+                _ = grid.put(line, x: max(0, (grid.width - DisplayWidth.of(line)) / 2), y: grid.height / 2, style: theme[.header], limit: grid.width)
+                _ = grid.put(hint, x: max(0, (grid.width - hint.count) / 2), y: grid.height / 2 + 2, style: theme[.status], limit: grid.width)
+                terminal.draw(grid)
+                if case .gone = terminal.read() { return false }
+            }
+            return true
+        }) { themes, width, height, _ in
+            let comparison = work.result ?? Comparer.compare(a, b, jobs: jobs)
+            identical = comparison.isIdentical
+            return Reader(comparison: comparison, themes: themes, width: width, height: height, ledgers: Reader.findsLedgersLater(comparison) ? .later : .now)
+        }
+        return identical
+    }
+
     /// The reader on one base and many copies. Headless, every copy is compared first; on a
     /// terminal the reader opens on copy 1 and the others are compared meanwhile, on all cores.
     /// Returns whether every copy says the same as the base (when the user quits before all are
@@ -196,8 +240,11 @@ struct ReaderOptions: ParsableArguments {
     /// The reader's main loop, or one headless frame after the --keys.
     /// `poll` is asked after every key and, while it has work pending, every 50 ms: it hands the
     /// reader what arrived and says whether to draw again.
+    /// `waiting`, when given, is shown on the terminal before the reader is made, until it
+    /// returns (false: the terminal went away, nothing more to do).
     private func runReader(exporter: @escaping Reader.Exporter, onlyDifferences: Bool, pending makePending: () -> BackgroundWork<Ledgers>?,
-                           poll: ((inout Reader) -> Bool)? = nil, makeReader: ([Theme], Int, Int, Bool) -> Reader) throws {
+                           poll: ((inout Reader) -> Bool)? = nil, waiting wait: ((CursesTerminal, Theme) -> Bool)? = nil,
+                           makeReader: ([Theme], Int, Int, Bool) -> Reader) throws {
         let (themes, problem) = self.themes()
         if let screen, let (width, height) = Self.parseSize(screen) {
             if let problem { writeError("storydiff: " + problem) }
@@ -224,6 +271,7 @@ struct ReaderOptions: ParsableArguments {
             terminal.stop()
             sg_release_stderr()
         }
+        if let wait, !wait(terminal, themes.first ?? ThemeLoader.builtInDefault) { return }
         var reader = makeReader(themes, terminal.size.width, terminal.size.height, false)
         applyPreferences(to: &reader, onlyDifferences: onlyDifferences)
         let pending = reader.ledgers == nil ? makePending() : nil
@@ -320,7 +368,7 @@ extension BackgroundWork where Value == Collation {
     static func collation(base: Story, copies: [Story], first: (Comparison, Ledgers), jobs: Int) -> BackgroundWork<Collation> {
         BackgroundWork(startingAt: 1) { work in
             let rest = ParallelWork.map(count: copies.count - 1, jobs: jobs) { index -> (Comparison, Ledgers) in
-                let comparison = Comparer.compare(base, copies[index + 1])
+                let comparison = Comparer.compare(base, copies[index + 1], jobs: 1)
                 let pair = (comparison, Ledgers(comparison))
                 work.step()
                 return pair

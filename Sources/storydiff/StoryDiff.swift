@@ -147,7 +147,7 @@ struct OutputError: Error, CustomStringConvertible {
 }
 
 /// Reads both stories, or the bundled pair for --demo, warning about each on stderr.
-func loadPair(_ first: String?, _ second: String?, demo: Bool, fetch: FetchOptions) throws -> (Story, Story) {
+func loadPair(_ first: String?, _ second: String?, demo: Bool, fetch: FetchOptions, jobs: Int = ParallelWork.cores) throws -> (Story, Story) {
     let pair: (Story, Story)
     if demo {
         pair = (StoryReader.story(name: SamplePair.originalName, text: SamplePair.original),
@@ -155,7 +155,10 @@ func loadPair(_ first: String?, _ second: String?, demo: Bool, fetch: FetchOptio
     } else {
         guard let first, let second else { throw ValidationError("two stories are needed: storydiff A B (or --demo)") }
         if first == "-" && second == "-" { throw ValidationError("only one of the two stories can be standard input") }
-        pair = (try readStory(first, fetch: fetch), try readStory(second, fetch: fetch))
+        // Both read (decoded, cleaned, segmented, fetched) at once; the first one's trouble is reported first.
+        let options = fetch.fetcher
+        let read = ParallelWork.map(count: 2, jobs: jobs) { index in Result { try readStory(index == 0 ? first : second, options: options) } }
+        pair = (try read[0].get(), try read[1].get())
     }
     for warning in pair.0.warnings + pair.1.warnings { writeError("storydiff: warning: " + warning) }
     return pair

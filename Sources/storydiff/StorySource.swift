@@ -30,8 +30,12 @@ struct FetchOptions: ParsableArguments {
 /// A story from a file, standard input ("-") or a URL: a fetched page ends where a file does,
 /// as bytes and a name handed to the same reader.
 func readStory(_ argument: String, fetch: FetchOptions) throws -> Story {
+    try readStory(argument, options: fetch.fetcher)
+}
+
+func readStory(_ argument: String, options: Fetcher.Options) throws -> Story {
     guard Fetcher.isURL(argument) else { return try StoryReader.read(path: argument) }
-    let page = try Fetcher.fetch(argument, options: fetch.fetcher)
+    let page = try Fetcher.fetch(argument, options: options)
     if page.bytes.isEmpty { throw InputError.empty(argument) }
     return try StoryReader.story(name: argument, bytes: page.bytes, charset: page.charset, plainText: page.isPlainText, address: page.finalURL)
 }

@@ -16,7 +16,7 @@ struct CandidateIndex {
     /// sorted and without repeats, and whether some stem was in more than `postingCap` of B's
     /// sentences (so not followed). `normsA` and `normsB` are indexed by sentence.
     static func candidates(a: [Int], b: [Int], profilesA: ProfileTable, profilesB: ProfileTable,
-                           normsA: [Double], normsB: [Double], scorer: PairScorer) -> (pairs: [Candidate], capped: Bool) {
+                           normsA: [Double], normsB: [Double], scorer: PairScorer, jobs: Int = 1) -> (pairs: [Candidate], capped: Bool) {
         // Postings in flat arrays (stem → B sentences with their weights): no hashing in the loop.
         let vocabularySize = scorer.idf.count
         var start = [Int](repeating: 0, count: vocabularySize + 1)
@@ -34,23 +34,55 @@ struct CandidateIndex {
             }
         }
 
-        var accumulator = [Double](repeating: 0, count: profilesB.count)
+        // The sentences of A in `jobs` runs, each with buffers of its own; every A sentence is
+        // scored whole within its run, so the sums and the candidates are those of one run.
+        let postings = Postings(start: start, sentence: postedSentence, weight: postedWeight)
+        let runs = ParallelWork.chunks(of: a.count, jobs: a.count < 2_000 ? 1 : jobs)
+        // Read-only from here on: the postings, A's profiles and the scorer's weights.
+        let shared = Unchecked((postings: postings, profiles: profilesA, scorer: scorer))
+        let countB = profilesB.count
+        let found = ParallelWork.map(count: runs.count, jobs: runs.count) { run in
+            let (postings, profiles, scorer) = shared.value
+            return Unchecked(candidates(of: a[runs[run]], postings: postings, profilesA: profiles, countB: countB,
+                                        normsA: normsA, normsB: normsB, scorer: scorer))
+        }.map(\.value)
+        var result = found.flatMap(\.pairs)
+        for other in b {
+            var best: [(Double, Int)] = []
+            for run in found { for entry in run.bestForB[other] { keepBest(entry, in: &best) } }
+            for (_, sentence) in best { result.append(Candidate(a: sentence, b: other)) }
+        }
+        return (sortedUnique(result), capped)
+    }
+
+    /// B's postings in flat arrays: stem → the B sentences that have it, with their weights.
+    struct Postings {
+        var start: [Int]
+        var sentence: [Int]
+        var weight: [Double]
+    }
+
+    /// The candidates of some A sentences: each one's best B sentences by cosine, and for each B
+    /// sentence its best A sentences among these.
+    private static func candidates(of sentences: ArraySlice<Int>, postings: Postings, profilesA: ProfileTable, countB: Int,
+                                   normsA: [Double], normsB: [Double], scorer: PairScorer) -> (pairs: [Candidate], bestForB: [[(Double, Int)]]) {
+        var accumulator = [Double](repeating: 0, count: countB)
         var touched: [Int] = []
-        var bestForB = [[(Double, Int)]](repeating: [], count: profilesB.count)
+        var bestForB = [[(Double, Int)]](repeating: [], count: countB)
         var result: [Candidate] = []
         var scored: [(Double, Int)] = []
-        for sentence in a {
+        for sentence in sentences {
             let terms = profilesA.terms(of: sentence)
             let normA = normsA[sentence]
             guard normA > 0 else { continue }
             for term in terms {
-                let first = start[term.term], end = start[term.term + 1]
+                let first = postings.start[term.term], end = postings.start[term.term + 1]
                 guard end > first, end - first <= postingCap else { continue }
                 let wa = scorer.weight(term.term, count: term.count)
                 for posting in first..<end {
-                    let other = postedSentence[posting]
+                    let other = postings.sentence[posting]
                     if accumulator[other] == 0 { touched.append(other) }
-                    accumulator[other] += wa * postedWeight[posting]
+                    accumulator[other] += wa * postings.weight[posting]
                 }
             }
             scored.removeAll(keepingCapacity: true)
@@ -64,10 +96,7 @@ struct CandidateIndex {
             for (_, other) in scored.prefix(perSentence) { result.append(Candidate(a: sentence, b: other)) }
             for (cosine, other) in scored { keepBest((cosine, sentence), in: &bestForB[other]) }
         }
-        for other in b {
-            for (_, sentence) in bestForB[other] { result.append(Candidate(a: sentence, b: other)) }
-        }
-        return (sortedUnique(result), capped)
+        return (result, bestForB)
     }
 
     /// Candidates in order, each once.

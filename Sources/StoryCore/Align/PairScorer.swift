@@ -5,8 +5,9 @@ struct PairScorer {
     /// The largest IDF (a word in one sentence only): the unit of "extra content" in judging.
     let maxIDF: Double
     let vocabulary: Vocabulary
-    /// Reused buffers for the word-order measure (one scorer serves one comparison, on one thread).
-    private let scratch: OrderScratch
+    /// Reused buffers for the word-order measure (one scorer serves one thread: `withOwnScratch`
+    /// gives another thread a copy with buffers of its own).
+    private var scratch: OrderScratch
 
     /// Classes for a scored pair.
     static let nearOrder = 0.8
@@ -38,6 +39,13 @@ struct PairScorer {
     func weight(_ term: Int, count: Int) -> Double { Double(count) * idf[term] }
 
     /// The word-order measure of two profiles.
+    /// The same scorer with word-order buffers of its own, for another thread.
+    func withOwnScratch() -> PairScorer {
+        var copy = self
+        copy.scratch = OrderScratch(vocabularySize: vocabulary.words.count)
+        return copy
+    }
+
     func scratchOrder(_ a: SentenceProfile, _ b: SentenceProfile) -> Double { scratch.orderRatio(a.order, b.order) }
 
     func norm(_ profile: SentenceProfile) -> Double { norm(profile.terms) }

@@ -37,6 +37,10 @@ struct SentenceAligner {
     let paragraphOfA: [Int]
     let paragraphOfB: [Int]
     let scorer: PairScorer
+    /// Threads for the candidates and their scores (the results do not depend on it).
+    var jobs = 1
+    /// Where the stages are reported (shares 0.2 to 0.85 of a comparison).
+    var progress: ProgressMeter?
     /// Position of each sentence in `comparedA` / `comparedB` (-1 for boilerplate).
     let positionA: [Int]
     let positionB: [Int]
@@ -103,14 +107,16 @@ struct SentenceAligner {
         let clock = ContinuousClock()
         let started = clock.now
         var (candidates, capped) = CandidateIndex.candidates(a: freeA, b: freeB, profilesA: profilesA, profilesB: profilesB,
-                                                             normsA: normsA, normsB: normsB, scorer: scorer)
+                                                             normsA: normsA, normsB: normsB, scorer: scorer, jobs: jobs)
         // The index does not follow words in more than `postingCap` sentences; on a long document a
         // sentence's counterpart may share only those. So there each free sentence also meets the
         // free sentences of the other side between the same two identical anchors, where its
         // counterpart would be.
         if capped { candidates = CandidateIndex.sortedUnique(candidates + placeCandidates(groups: groups, groupOfB: groupOfB)) }
         candidateTime += clock.now - started
-        var scored = candidates.map { candidate in (candidate, measure(candidate.a, candidate.b)) }
+        progress?.stage("scoring candidate pairs", at: 0.45)
+        var scored = scoredInParallel(candidates)
+        progress?.stage("aligning sentences", at: 0.6)
         scored.sort { ($0.1.score, $1.0.a, $1.0.b) > ($1.1.score, $0.0.a, $0.0.b) }
         func acceptBestFirst(_ ranked: [(CandidateIndex.Candidate, PairScorer.Measure)]) {
             for (candidate, measure) in ranked where measure.score >= PairScorer.paraphraseScore {
@@ -155,6 +161,7 @@ struct SentenceAligner {
             if !added { break }
         }
 
+        progress?.stage("splits and merges", at: 0.75)
         // 3. Splits and merges: first those that take a neighbour back from a pair out of place,
         //    then growth into free neighbours.
         preferInPlaceMerges(&groups, groupOfA: &groupOfA, groupOfB: &groupOfB)
@@ -172,6 +179,7 @@ struct SentenceAligner {
             }
         }
 
+        progress?.stage("moved sentences", at: 0.82)
         // 4. Moves.
         markMoves(&groups)
 
@@ -222,6 +230,22 @@ struct SentenceAligner {
 
     /// Free sentences of the other side met in the same place.
     static let placeSpan = 6
+
+    /// Each candidate with its measures, in the candidates' order: `jobs` runs at once, each with
+    /// a scorer of its own (the word-order buffers); the measures are those of one run.
+    private func scoredInParallel(_ candidates: [CandidateIndex.Candidate]) -> [(CandidateIndex.Candidate, PairScorer.Measure)] {
+        let runs = ParallelWork.chunks(of: candidates.count, jobs: candidates.count < 4_000 ? 1 : jobs)
+        guard runs.count > 1 else { return candidates.map { ($0, measure($0.a, $0.b)) } }
+        let shared = Unchecked((aligner: self, scorers: runs.map { _ in scorer.withOwnScratch() }))
+        return ParallelWork.map(count: runs.count, jobs: runs.count) { run in
+            let (aligner, scorers) = shared.value
+            let scorer = scorers[run]
+            return Unchecked(candidates[runs[run]].map { candidate in
+                (candidate, scorer.measure(aligner.profilesA[candidate.a], normA: aligner.normsA[candidate.a],
+                                           aligner.profilesB[candidate.b], normB: aligner.normsB[candidate.b]))
+            })
+        }.flatMap(\.value)
+    }
 
     private func measure(_ a: Int, _ b: Int) -> PairScorer.Measure {
         scorer.measure(profilesA[a], normA: normsA[a], profilesB[b], normB: normsB[b])

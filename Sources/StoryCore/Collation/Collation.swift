@@ -1,3 +1,5 @@
+import Synchronization
+
 /// One original (the base) compared with each of its copies: a comparison per copy, each exactly
 /// what `Comparer.compare(base, copy)` gives, and what is seen across them (the fate of each
 /// base sentence, the overview, which version each copy is closest to).
@@ -22,10 +24,17 @@ public struct Collation: Sendable {
 
     /// Compares the base with every copy, `jobs` at a time (each comparison and its facts and
     /// quotes are independent; memory grows with the copies).
-    public init(base: Story, copies: [Story], jobs: Int = ParallelWork.cores) {
+    /// `progress`, when given, counts the copies compared.
+    public init(base: Story, copies: [Story], jobs: Int = ParallelWork.cores, progress: ProgressMeter? = nil) {
+        let done = Mutex(0)
+        progress?.stage("comparing the copies", at: 0)
         let work = ParallelWork.map(count: copies.count, jobs: jobs) { index -> (Comparison, Ledgers) in
-            let comparison = Comparer.compare(base, copies[index])
-            return (comparison, Ledgers(comparison))
+            // One thread per comparison: the copies are the parallel work.
+            let comparison = Comparer.compare(base, copies[index], jobs: jobs > 1 ? 1 : ParallelWork.cores)
+            let pair = (comparison, Ledgers(comparison))
+            let count = done.withLock { $0 += 1; return $0 }
+            progress?.stage("\(count) of \(copies.count) copies compared", at: Double(count) / Double(copies.count) * 0.95)
+            return pair
         }
         self.init(base: base, comparisons: work.map(\.0), ledgers: work.map(\.1))
     }

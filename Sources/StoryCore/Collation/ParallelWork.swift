@@ -18,6 +18,13 @@ public enum ParallelWork {
         return state.withLock { $0.slots.compactMap { $0 } }
     }
 
+    /// `0..<count` cut into at most `jobs` contiguous runs of nearly equal length.
+    public static func chunks(of count: Int, jobs: Int) -> [Range<Int>] {
+        let width = max(1, min(jobs, count))
+        guard count > 0 else { return [] }
+        return (0..<width).map { run in (run * count / width)..<((run + 1) * count / width) }
+    }
+
     /// The number of cores to use by default.
     public static var cores: Int {
         #if canImport(Glibc)
@@ -46,3 +53,10 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+
+/// A value handed between threads that the compiler cannot see is safe to share: read-only
+/// tables, or buffers that only one worker touches. Used only where that is so.
+struct Unchecked<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
+}

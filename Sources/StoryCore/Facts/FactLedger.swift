@@ -9,10 +9,28 @@ public struct FactLedger: Sendable {
     private var factsOfA: [[Int]]
     private var factsOfB: [[Int]]
 
-    public init(_ comparison: Comparison) {
-        let inside = FactExtractor.capitalisedInside(comparison.a).union(FactExtractor.capitalisedInside(comparison.b))
-        let foundA = FactExtractor.facts(in: comparison.a, capitalisedInside: inside)
-        let foundB = FactExtractor.facts(in: comparison.b, capitalisedInside: inside)
+    /// The facts each story states, found before (or while) the two are compared: they need
+    /// the stories only.
+    public struct Extraction: @unchecked Sendable {
+        let foundA: [FoundFact]
+        let foundB: [FoundFact]
+
+        /// Each story's facts on a thread of its own (the same facts as one after the other).
+        public init(_ a: Story, _ b: Story, jobs: Int = ParallelWork.cores) {
+            let stories = [a, b]
+            let width = a.sentences.count + b.sentences.count < 1_000 ? 1 : jobs
+            let inside = ParallelWork.map(count: 2, jobs: width) { FactExtractor.capitalisedInside(stories[$0]) }
+                .reduce(into: Set<String>()) { $0.formUnion($1) }
+            let found = ParallelWork.map(count: 2, jobs: width) { Unchecked(FactExtractor.facts(in: stories[$0], capitalisedInside: inside)) }
+            foundA = found[0].value
+            foundB = found[1].value
+        }
+    }
+
+    /// `extracted`: the stories' facts, when they were found already (see `Ledgers.comparing`).
+    public init(_ comparison: Comparison, extracted: Extraction? = nil) {
+        let extraction = extracted ?? Extraction(comparison.a, comparison.b)
+        let foundA = extraction.foundA, foundB = extraction.foundB
         let index = EntityIndex(a: foundA, b: foundB)
         entities = index.entities
         factsOfA = Array(repeating: [], count: comparison.a.sentences.count)

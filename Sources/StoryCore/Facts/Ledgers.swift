@@ -1,12 +1,34 @@
+import Dispatch
+import Synchronization
+
 /// The facts ledger and the quotes of one comparison, made together (quote speakers are names
 /// of the facts ledger).
 public struct Ledgers: Sendable {
     public var facts: FactLedger
     public var quotes: QuoteLedger
 
-    public init(_ comparison: Comparison) {
-        facts = FactLedger(comparison)
+    public init(_ comparison: Comparison, extracted: FactLedger.Extraction? = nil) {
+        facts = FactLedger(comparison, extracted: extracted)
         quotes = QuoteLedger(comparison, facts: facts)
+    }
+
+    /// The comparison and its facts and quotes, the stories' facts found on another thread
+    /// while the sentences are aligned (the same result as comparing, then `Ledgers(comparison)`).
+    public static func comparing(_ a: Story, _ b: Story, jobs: Int = ParallelWork.cores,
+                                 progress: ProgressMeter? = nil) -> (comparison: Comparison, ledgers: Ledgers) {
+        guard jobs > 1 else {
+            let comparison = Comparer.compare(a, b, jobs: 1, progress: progress)
+            return (comparison, Ledgers(comparison))
+        }
+        let extraction = Mutex<FactLedger.Extraction?>(nil)
+        let group = DispatchGroup()
+        DispatchQueue.global().async(group: group) {
+            let found = FactLedger.Extraction(a, b, jobs: 1)
+            extraction.withLock { $0 = found }
+        }
+        let comparison = Comparer.compare(a, b, jobs: jobs, progress: progress)
+        group.wait()
+        return (comparison, Ledgers(comparison, extracted: extraction.withLock { $0 }))
     }
 
     /// Whether a sentence deserves a reader's look beyond its class: it states a fact the other

@@ -8,10 +8,10 @@ public enum HTMLReport {
     }
 
     /// Writes the report as it is made, row by row.
-    public static func write(_ comparison: Comparison, options: ReportOptions, to html: ReportOutput) {
+    public static func write(_ comparison: Comparison, ledgers: Ledgers? = nil, options: ReportOptions, to html: ReportOutput) {
         html += documentHead(title: "storydiff: \(text(comparison.a.title)) ⟷ \(text(comparison.b.title))", options: options)
         html += "<header>\n<h1>storydiff report</h1>\n"
-        writeBody(comparison, ledgers: Ledgers(comparison), options: options, to: html)
+        writeBody(comparison, ledgers: ledgers ?? Ledgers(comparison), options: options, to: html)
         html += footer(options)
     }
 

@@ -11,12 +11,14 @@ public enum ReportRenderer {
 
     /// Writes a report as it is made, so that a long document's report never stands whole in
     /// memory (the same bytes as `render`).
-    public static func write(_ comparison: Comparison, format: ReportFormat, options: ReportOptions, color: Bool = false, to output: ReportOutput) throws {
+    /// `ledgers`: the comparison's facts and quotes, when they are made already.
+    public static func write(_ comparison: Comparison, ledgers: Ledgers? = nil, format: ReportFormat, options: ReportOptions,
+                             color: Bool = false, to output: ReportOutput) throws {
         switch format {
-        case .text: TextReport.write(comparison, options: options, color: color, to: output)
-        case .html: HTMLReport.write(comparison, options: options, to: output)
-        case .md: MarkdownReport.write(comparison, options: options, to: output)
-        case .json: try ComparisonDocument.write(comparison, ledgers: Ledgers(comparison), generator: options.generator, to: output)
+        case .text: TextReport.write(comparison, ledgers: ledgers, options: options, color: color, to: output)
+        case .html: HTMLReport.write(comparison, ledgers: ledgers, options: options, to: output)
+        case .md: MarkdownReport.write(comparison, ledgers: ledgers, options: options, to: output)
+        case .json: try ComparisonDocument.write(comparison, ledgers: ledgers ?? Ledgers(comparison), generator: options.generator, to: output)
         }
         output.flush()
     }
