@@ -1,4 +1,5 @@
 import ArgumentParser
+import Synchronization
 import Dispatch
 import Foundation
 import StoryCore
@@ -92,17 +93,30 @@ struct Batch: ParsableCommand {
         // Windows of pairs: all cores busy, memory bounded, lines written in the list's order.
         let width = max(1, jobs ?? ProcessInfo.processInfo.activeProcessorCount)
         var start = 0
+        // On a terminal: pairs done of the total, the rate and the time left, on stderr.
+        let done = Atomic<Int>(0), total = pairs.count, clock = ContinuousClock(), began = clock.now
+        let progress = ProgressLine.start {
+            let count = done.load(ordering: .relaxed)
+            let seconds = max(0.001, Double((clock.now - began).components.seconds) + Double((clock.now - began).components.attoseconds) / 1e18)
+            let rate = Double(count) / seconds
+            let left = rate > 0 ? Int((Double(total - count) / rate).rounded()) : 0
+            return "batch: \(count)/\(total) pairs · \(String(format: "%.1f", rate)) pairs/s · \(count > 0 ? "\(left) s left" : "starting")"
+        }
+        defer { progress?.finish() }
         while start < pairs.count {
             let window = Array(pairs[start..<min(pairs.count, start + width * 4)])
             let results = Results(count: window.count)
             if width == 1 {
                 // One at a time, on this thread: --jobs 1 means no parallel work at all.
-                for index in window.indices { results.set(index, Self.compare(window[index], fetch: fetch)) }
+                for index in window.indices { results.set(index, Self.compare(window[index], fetch: fetch)); done.add(1, ordering: .relaxed) }
             } else {
                 // `width` workers, each taking the next pair of the window.
                 let next = Results.Counter()
                 DispatchQueue.concurrentPerform(iterations: min(width, window.count)) { _ in
-                    while let index = next.take(below: window.count) { results.set(index, Self.compare(window[index], fetch: fetch)) }
+                    while let index = next.take(below: window.count) {
+                        results.set(index, Self.compare(window[index], fetch: fetch))
+                        done.add(1, ordering: .relaxed)
+                    }
                 }
             }
             output = ""

@@ -119,8 +119,10 @@ struct Compare: ParsableCommand {
         let width = jobs ?? ParallelWork.cores
         guard let chosen else {
             // The reader: a long comparison shows "comparing… NN%" on the terminal meanwhile.
-            let (a, b) = try loadPair(first, second, demo: demo, fetch: fetch, jobs: width)
-            if try !reader.run(comparing: a, b, jobs: width, inputs: [first, second].compactMap { $0 }, onlyDifferences: onlyDifferences) {
+            // Reading too: a long story's reading shows "reading the stories…".
+            let (first, second, demo, options) = (first, second, demo, fetch.fetcher)
+            let load: @Sendable () throws -> (Story, Story) = { try loadPair(first, second, demo: demo, options: options, jobs: width) }
+            if try !reader.run(comparing: load, jobs: width, inputs: [first, second].compactMap { $0 }, onlyDifferences: onlyDifferences) {
                 throw ExitCode(1)
             }
             return

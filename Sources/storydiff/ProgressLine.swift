@@ -20,8 +20,14 @@ final class ProgressLine: Sendable {
         return isatty(2) != 0 && !ci && environment["TERM"] != "dumb"
     }
 
+    /// How long work runs before progress shows: half a second (STORYDIFF_PROGRESS_DELAY, in
+    /// seconds, for the tests).
+    static var delay: Double {
+        ProcessInfo.processInfo.environment["STORYDIFF_PROGRESS_DELAY"].flatMap(Double.init).map { max(0, min(10, $0)) } ?? 0.5
+    }
+
     /// Starts showing `text()` after `delay` seconds; nil when no line may be shown.
-    static func start(delay: Double = 0.5, _ text: @escaping @Sendable () -> String) -> ProgressLine? {
+    static func start(delay: Double = ProgressLine.delay, _ text: @escaping @Sendable () -> String) -> ProgressLine? {
         guard wanted else { return nil }
         let line = ProgressLine()
         Thread.detachNewThread {

@@ -141,22 +141,29 @@ struct ReaderOptions: ParsableArguments {
     /// The reader on two stories still to be compared: on a terminal, a comparison that takes
     /// more than half a second shows "comparing… NN% (stage)" meanwhile (Ctrl-C ends it at once,
     /// the terminal restored, status 130). Returns whether the stories are identical.
-    func run(comparing a: Story, _ b: Story, jobs: Int, inputs: [String], onlyDifferences: Bool) throws -> Bool {
+    /// `load` reads the two stories; a story that cannot be read is its error, thrown once the
+    /// terminal is restored (one line, exit 2, as before the reader opens).
+    func run(comparing load: @escaping @Sendable () throws -> (Story, Story), jobs: Int, inputs: [String], onlyDifferences: Bool) throws -> Bool {
         guard screen == nil else {
+            let (a, b) = try load()
             let comparison = Comparer.compare(a, b, jobs: jobs)
             try run(comparison, inputs: inputs, onlyDifferences: onlyDifferences)
             return comparison.isIdentical
         }
         let meter = ProgressMeter()
-        let work = BackgroundWork<Comparison> { _ in Comparer.compare(a, b, jobs: jobs, progress: meter) }
+        let outcome = BackgroundWork<Result<Comparison, any Error>> { _ in
+            Result { let (a, b) = try load(); return Comparer.compare(a, b, jobs: jobs, progress: meter) }
+        }
         // Most comparisons are done long before anyone could read a progress screen.
         let clock = ContinuousClock(), start = clock.now
-        while work.result == nil && clock.now - start < .milliseconds(500) { usleep(5_000) }
-        if let comparison = work.result {
+        while outcome.result == nil && clock.now - start < .milliseconds(Int(ProgressLine.delay * 1000)) { usleep(5_000) }
+        if let result = outcome.result {
+            let comparison = try result.get()
             try run(comparison, inputs: inputs, onlyDifferences: onlyDifferences)
             return comparison.isIdentical
         }
-        var identical = false
+        let work = ComparisonOutcome(outcome)
+        var identical = false, failure: (any Error)?
         let makeExporter = exporter
         try runReader(exporter: { path, hideIdentical, theme in
             guard let comparison = work.result else { return "still comparing" }
@@ -165,7 +172,7 @@ struct ReaderOptions: ParsableArguments {
             work.result.flatMap { Reader.findsLedgersLater($0) ? BackgroundWork.ledgers(of: $0) : nil }
         }, waiting: { terminal, theme in
             terminal.setKeyTimeout(milliseconds: 100)
-            while work.result == nil {
+            while outcome.result == nil {
                 var grid = ScreenGrid(width: terminal.size.width, height: terminal.size.height)
                 let line = SafeText.sanitize(meter.line), hint = "Ctrl-C stops"
                 _ = grid.put(line, x: max(0, (grid.width - DisplayWidth.of(line)) / 2), y: grid.height / 2, style: theme[.header], limit: grid.width)
@@ -173,12 +180,15 @@ struct ReaderOptions: ParsableArguments {
                 terminal.draw(grid)
                 if case .gone = terminal.read() { return false }
             }
+            if case .failure(let error) = outcome.result { failure = error; return false }
             return true
         }) { themes, width, height, _ in
-            let comparison = work.result ?? Comparer.compare(a, b, jobs: jobs)
+            // The wait ends with a comparison: a failure ends it before the reader is made.
+            let comparison = work.result ?? Comparer.compare(StoryReader.story(name: "", text: ""), StoryReader.story(name: "", text: ""))
             identical = comparison.isIdentical
             return Reader(comparison: comparison, themes: themes, width: width, height: height, ledgers: Reader.findsLedgersLater(comparison) ? .later : .now)
         }
+        if let failure { throw failure }
         return identical
     }
 
@@ -376,5 +386,15 @@ extension BackgroundWork where Value == Collation {
             let all = [first] + rest
             return Collation(base: base, comparisons: all.map(\.0), ledgers: all.map(\.1))
         }
+    }
+}
+
+/// The comparison of a background `Result`, once there is one and it succeeded.
+struct ComparisonOutcome: Sendable {
+    let outcome: BackgroundWork<Result<Comparison, any Error>>
+    init(_ outcome: BackgroundWork<Result<Comparison, any Error>>) { self.outcome = outcome }
+    var result: Comparison? {
+        if case .success(let comparison) = outcome.result { return comparison }
+        return nil
     }
 }

@@ -148,6 +148,10 @@ struct OutputError: Error, CustomStringConvertible {
 
 /// Reads both stories, or the bundled pair for --demo, warning about each on stderr.
 func loadPair(_ first: String?, _ second: String?, demo: Bool, fetch: FetchOptions, jobs: Int = ParallelWork.cores) throws -> (Story, Story) {
+    try loadPair(first, second, demo: demo, options: fetch.fetcher, jobs: jobs)
+}
+
+func loadPair(_ first: String?, _ second: String?, demo: Bool, options: Fetcher.Options, jobs: Int = ParallelWork.cores) throws -> (Story, Story) {
     let pair: (Story, Story)
     if demo {
         pair = (StoryReader.story(name: SamplePair.originalName, text: SamplePair.original),
@@ -156,7 +160,6 @@ func loadPair(_ first: String?, _ second: String?, demo: Bool, fetch: FetchOptio
         guard let first, let second else { throw ValidationError("two stories are needed: storydiff A B (or --demo)") }
         if first == "-" && second == "-" { throw ValidationError("only one of the two stories can be standard input") }
         // Both read (decoded, cleaned, segmented, fetched) at once; the first one's trouble is reported first.
-        let options = fetch.fetcher
         let read = ParallelWork.map(count: 2, jobs: jobs) { index in Result { try readStory(index == 0 ? first : second, options: options) } }
         pair = (try read[0].get(), try read[1].get())
     }

@@ -30,7 +30,8 @@ public final class ProgressMeter: Sendable {
     /// "comparing… 42% (aligning sentences)", or the stage alone before the comparison starts.
     public var line: String {
         let (stage, share) = reading
-        guard share > 0 || stage.hasPrefix("profiling") || stage.hasPrefix("aligning") else { return stage + "…" }
+        // Before the comparison (reading) and after it (writing): the stage alone.
+        guard (share > 0 || stage.hasPrefix("profiling")) && share < 1 else { return stage + "…" }
         return "comparing… \(Int((share * 100).rounded(.down)))% (\(stage))"
     }
 }
