@@ -43,6 +43,17 @@ public enum ThemeLoader {
         return entries
     }
 
+    /// One theme by name, parsing only that one (a report needs its palette, not every theme):
+    /// the user's file of that name, else the built-in one.
+    public static func named(_ name: String, environment: [String: String] = ProcessInfo.processInfo.environment) -> Theme? {
+        if let directory = userDirectory(environment: environment) {
+            let path = (directory as NSString).appendingPathComponent(name + ".toml")
+            if FileManager.default.fileExists(atPath: path) { return try? load(path: path, fallbackName: name).get() }
+        }
+        guard let text = EmbeddedThemes.text(name + ".toml") else { return nil }
+        return try? parse(text, source: "built-in theme \(name).toml", fallbackName: name)
+    }
+
     public static func userDirectory(environment: [String: String]) -> String? {
         if let xdg = environment["XDG_CONFIG_HOME"], !xdg.isEmpty { return xdg + "/storydiff/themes" }
         if let home = environment["HOME"], !home.isEmpty { return home + "/.config/storydiff/themes" }

@@ -17,6 +17,7 @@ import StoryUI
 ///   storydiff-bench memory A B                  resident memory after each stage of a comparison
 ///   storydiff-bench prose [megabytes] [--seed N] [--write DIR]
 ///                                               generated prose through every command path (default 20 MB)
+///   storydiff-bench tools [runs] [--sizes 10000,100000]   storydiff beside git --word-diff and dwdiff, ratios
 ///   storydiff-bench versions [runs] [--sentences 1000] [--copies 20]
 ///   storydiff-bench scale [runs] [--sizes 100,1000,10000,100000] [--tools] [--json FILE] [--errors N]
 @main
@@ -89,6 +90,15 @@ struct Benchmark {
             }
             exit(ProseRun.run(megabytes: arguments.first.flatMap { Double($0) } ?? 20, seed: value("--seed").flatMap { UInt64($0) } ?? 1,
                               writeTo: value("--write")))
+        }
+        if arguments.first == "tools" {
+            func value(_ flag: String) -> String? {
+                guard let index = arguments.firstIndex(of: flag), index + 1 < arguments.count else { return nil }
+                return arguments[index + 1]
+            }
+            let runs = arguments.dropFirst().first.flatMap { Int($0) } ?? 5
+            let sizes = value("--sizes").map { $0.split(separator: ",").compactMap { Int($0) } } ?? [10_000, 100_000]
+            exit(ToolsBenchmark.run(runs: runs, sizes: sizes))
         }
         if arguments.first == "versions" {
             arguments.removeFirst()

@@ -140,7 +140,25 @@ struct PairGenerator {
     }
 
     mutating func make(sentences count: Int) -> Pair {
-        let paragraphs = originalParagraphs(count)
+        make(paragraphs: originalParagraphs(count))
+    }
+
+    /// Real prose on side A: the fortunes corpus's sentences in their order, in paragraphs of one
+    /// to four, up to `limit` sentences; side B edited from it as for generated pairs.
+    mutating func makeFromCorpus(limit: Int = .max) -> Pair {
+        let sentences = Self.corpusSentences().prefix(limit)
+        var paragraphs: [[[String]]] = []
+        var index = sentences.startIndex
+        while index < sentences.endIndex {
+            let end = min(sentences.endIndex, index + 1 + random.below(4))
+            paragraphs.append(Array(sentences[index..<end]))
+            index = end
+        }
+        return make(paragraphs: paragraphs)
+    }
+
+    mutating func make(paragraphs: [[[String]]]) -> Pair {
+        let count = paragraphs.map(\.count).reduce(0, +)
         let outParagraphs = edited(paragraphs)
         // Texts, and each sentence's start offset.
         var startsA: [[Int]] = []

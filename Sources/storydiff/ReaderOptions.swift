@@ -92,8 +92,7 @@ struct ReaderOptions: ParsableArguments {
     }
 
     static func reportOptions(for format: ReportFormat, onlyDifferences: Bool, theme chosen: Theme?, noColor: Bool) -> ReportOptions {
-        func named(_ name: String) -> Theme? { ThemeLoader.all().first { $0.name == name }.flatMap { try? $0.result.get() } }
-        let theme = chosen ?? (format == .html ? named("light") : named(ThemeLoader.defaultName))
+        let theme = chosen ?? ThemeLoader.named(format == .html ? "light" : ThemeLoader.defaultName)
         let palette = noColor ? ReportPalette.plain : (theme?.reportPalette ?? .plain)
         return ReportOptions(hideIdentical: onlyDifferences, generator: "storydiff \(StoryDiff.version)", date: ReportOptions.madeNow(), palette: palette)
     }
