@@ -13,7 +13,11 @@ ZSHDIR      := $(DESTDIR)$(PREFIX)/share/zsh/site-functions
 FISHDIR     := $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
 
 CONFIGURATION ?= release
-BUILT       ?= .build/$(CONFIGURATION)/storydiff
+# The Swift runtime and Foundation linked in: the installed binary needs no Swift toolchain, only
+# the Debian C libraries (ncursesw, libxml2, libcurl, libstemmer) and WordNet's data.
+STATIC      ?= --static-swift-stdlib
+SCRATCH     ?= .build-install
+BUILT       ?= $(SCRATCH)/$(CONFIGURATION)/storydiff
 GENERATED   := .build/install
 
 INSTALLED   := $(BINDIR)/storydiff $(MANDIR)/storydiff.1 $(BASHDIR)/storydiff $(ZSHDIR)/_storydiff $(FISHDIR)/storydiff.fish
@@ -23,7 +27,7 @@ INSTALLED   := $(BINDIR)/storydiff $(MANDIR)/storydiff.1 $(BASHDIR)/storydiff $(
 all: build
 
 build:
-	$(SWIFT) build -c $(CONFIGURATION) --product storydiff
+	$(SWIFT) build -c $(CONFIGURATION) $(STATIC) --scratch-path $(SCRATCH) --product storydiff
 
 # The man page and the completions come from the built binary: its own command definitions.
 $(GENERATED)/storydiff.1 $(GENERATED)/storydiff.bash $(GENERATED)/_storydiff $(GENERATED)/storydiff.fish: build
@@ -35,7 +39,7 @@ $(GENERATED)/storydiff.1 $(GENERATED)/storydiff.bash $(GENERATED)/_storydiff $(G
 
 install: build $(GENERATED)/storydiff.1 $(GENERATED)/storydiff.bash $(GENERATED)/_storydiff $(GENERATED)/storydiff.fish
 	install -d $(BINDIR) $(MANDIR) $(BASHDIR) $(ZSHDIR) $(FISHDIR)
-	install -m 755 $(BUILT) $(BINDIR)/storydiff
+	install -m 755 -s $(BUILT) $(BINDIR)/storydiff
 	install -m 644 $(GENERATED)/storydiff.1 $(MANDIR)/storydiff.1
 	install -m 644 $(GENERATED)/storydiff.bash $(BASHDIR)/storydiff
 	install -m 644 $(GENERATED)/_storydiff $(ZSHDIR)/_storydiff
