@@ -178,8 +178,7 @@ enum ScaleBenchmark {
     /// and a child spawned from here starts with this process's high-water mark, which Linux
     /// carries across exec, so the count has to come from a grandchild.)
     static func programPeakMemoryMB(_ pair: PairGenerator.Pair) -> Double? {
-        let program = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("storydiff").path
-        guard FileManager.default.isExecutableFile(atPath: program), FileManager.default.isExecutableFile(atPath: "/usr/bin/time") else { return nil }
+        guard let program = BenchFiles.storydiff, FileManager.default.isExecutableFile(atPath: "/usr/bin/time") else { return nil }
         return withFiles(pair) { a, b, directory in
             let list = directory + "/pairs.tsv", report = directory + "/time.txt"
             try? "\(a)\t\(b)\n".write(toFile: list, atomically: true, encoding: .utf8)

@@ -18,19 +18,10 @@ enum ToolsBenchmark {
     }
 
     static func run(runs: Int, sizes: [Int]) -> Int32 {
-        let program = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("storydiff").path
-        guard FileManager.default.isExecutableFile(atPath: program) else {
-            FileHandle.standardError.write(Data("storydiff-bench: no storydiff program beside the benchmark (swift build -c release)\n".utf8))
-            return 2
-        }
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("storydiff-tools-\(getpid())").path
-        try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: directory) }
-        func write(_ name: String, _ text: String) -> String {
-            let path = directory + "/" + name
-            try? text.write(toFile: path, atomically: true, encoding: .utf8)
-            return path
-        }
+        guard let program = BenchFiles.requireStorydiff() else { return 2 }
+        let scratch = BenchFiles.Scratch("tools"), directory = scratch.path
+        defer { withExtendedLifetime(scratch) {} }   // the folder stays until the last run
+        let write = scratch.write
         func tool(_ name: String) -> String? { ["/usr/bin/\(name)", "/usr/local/bin/\(name)"].first(where: FileManager.default.isExecutableFile) }
         let git = tool("git"), dwdiff = tool("dwdiff")
         // In turns: each run times every program once, so that a slow minute slows all of them.

@@ -7,19 +7,10 @@ import StoryCore
 /// is compared, and the JSON report.
 enum VersionsBenchmark {
     static func run(runs: Int, sentences: Int, copies: Int) -> Int32 {
-        let program = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("storydiff").path
-        guard FileManager.default.isExecutableFile(atPath: program) else {
-            FileHandle.standardError.write("storydiff-bench: no storydiff program beside the benchmark (swift build -c release)\n".data(using: .utf8) ?? Data())
-            return 2
-        }
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("storydiff-versions-\(getpid())").path
-        try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: directory) }
-        func write(_ name: String, _ text: String) -> String {
-            let path = directory + "/" + name
-            try? text.write(toFile: path, atomically: true, encoding: .utf8)
-            return path
-        }
+        guard let program = BenchFiles.requireStorydiff() else { return 2 }
+        let scratch = BenchFiles.Scratch("versions")
+        defer { withExtendedLifetime(scratch) {} }   // the folder stays until the last run
+        let write = scratch.write
         // The sample pair, and a third version made from the original: every fourth paragraph dropped.
         let original = write("original.txt", SamplePair.original), syndicated = write("syndicated.txt", SamplePair.syndicated)
         let paragraphs = SamplePair.original.components(separatedBy: "\n\n")

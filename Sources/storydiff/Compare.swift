@@ -69,6 +69,13 @@ struct Compare: ParsableCommand {
         if demo && second != nil { throw ValidationError("--demo compares the bundled pair: leave out the stories, or --demo") }
     }
 
+    /// The report's options, and whether its text is coloured: only text written to a terminal
+    /// (not to --output), unless --color says always or never.
+    func reportSettings(_ format: ReportFormat) -> (options: ReportOptions, colored: Bool) {
+        let colored = format == .text && output == nil && (color == .always || (color == .auto && isatty(1) != 0 && !reader.noColor))
+        return (reader.reportOptions(for: format, onlyDifferences: onlyDifferences, forceColor: color == .always), colored)
+    }
+
     /// The format asked for, or nil for the reader.
     func chosenFormat() throws -> ReportFormat? {
         if let format { return format.report }
@@ -104,10 +111,9 @@ struct Compare: ParsableCommand {
         }
         if let first, let second, let git = GitExternalDiff([first, second] + more) {
             // Always the text report (git's pager shows it), and status 0.
-            git.run { comparison, path in
+            git.run { comparison in
                 let chosen: ReportFormat = format?.report ?? .text
-                let colored = chosen == .text && (color == .always || (color == .auto && isatty(1) != 0 && !reader.noColor))
-                let options = reader.reportOptions(for: chosen, onlyDifferences: onlyDifferences, forceColor: color == .always)
+                let (options, colored) = reportSettings(chosen)
                 let output = standardOutput()
                 try ReportRenderer.write(comparison, format: chosen, options: options, color: colored, to: output)
                 output.flush()
@@ -138,8 +144,7 @@ struct Compare: ParsableCommand {
         // A report written to the terminal itself must not share its lines with the progress.
         if output == nil && isatty(1) != 0 { progress?.finish() }
         do {
-            let colored = chosen == .text && output == nil && (color == .always || (color == .auto && isatty(1) != 0 && !reader.noColor))
-            let options = reader.reportOptions(for: chosen, onlyDifferences: onlyDifferences, forceColor: color == .always)
+            let (options, colored) = reportSettings(chosen)
             // Written as it is made: a long document's report never stands whole in memory.
             if let output {
                 try AtomicFile.write(to: output, protecting: [first, second].compactMap { $0 }) { file in
@@ -173,8 +178,7 @@ extension Compare {
         // A report written to the terminal itself must not share its lines with the progress.
         if output == nil && isatty(1) != 0 { progress?.finish() }
         do {
-            let colored = chosen == .text && output == nil && (color == .always || (color == .auto && isatty(1) != 0 && !reader.noColor))
-            let options = reader.reportOptions(for: chosen, onlyDifferences: onlyDifferences, forceColor: color == .always)
+            let (options, colored) = reportSettings(chosen)
             if let output {
                 try AtomicFile.write(to: output, protecting: paths) { file in
                     try CollationReport.write(collation, format: chosen, options: options, color: colored, to: file)

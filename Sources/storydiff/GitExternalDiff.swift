@@ -40,7 +40,7 @@ struct GitExternalDiff {
 
     /// Writes the text report of the two versions (a line when one side is absent or cannot be
     /// read), and returns normally: git needs exit status 0.
-    func run(write: (Comparison, String) throws -> Void) {
+    func run(write: (Comparison) throws -> Void) {
         let oldTitle = Self.title(path, oldHex), newTitle = Self.title(path, newHex)
         if Self.absent(oldFile, oldHex) { writeOutput("storydiff: \(SafeText.sanitize(path)): new file (\(newHex.prefix(7)))\n"); return }
         if Self.absent(newFile, newHex) { writeOutput("storydiff: \(SafeText.sanitize(path)): deleted (was \(oldHex.prefix(7)))\n"); return }
@@ -50,7 +50,7 @@ struct GitExternalDiff {
             b.name = newTitle
             let comparison = Comparer.compare(a, b)
             writeOutput("── \(SafeText.sanitize(path)): \(oldHex.prefix(7)) → \(newTitle.hasSuffix("(working tree)") ? "working tree" : String(newHex.prefix(7))) ──\n")
-            try write(comparison, path)
+            try write(comparison)
         } catch let error as InputError {
             writeOutput("storydiff: \(SafeText.sanitize(path)): not compared: \(error.description.replacingOccurrences(of: oldFile, with: "old version").replacingOccurrences(of: newFile, with: "new version"))\n")
         } catch {

@@ -9,9 +9,8 @@ import Glibc
 /// show one: only when standard error is a terminal (never in a pipe, a file or with CI set),
 /// only once the work has taken half a second, redrawn ten times a second, cleared at the end.
 final class ProgressLine: Sendable {
-    private let running = Atomic<Bool>(true)
-    private let drew = Atomic<Bool>(false)
-    private let finished = Mutex(false)
+    /// Whether the line is still wanted, and whether anything was drawn (to clear at the end).
+    private let state = Mutex((running: true, drew: false))
 
     /// Whether a progress line may be shown here.
     static var wanted: Bool {
@@ -33,13 +32,13 @@ final class ProgressLine: Sendable {
         Thread.detachNewThread {
             let clock = ContinuousClock()
             let start = clock.now
-            while line.running.load(ordering: .acquiring) {
+            while line.state.withLock({ $0.running }) {
                 usleep(20_000)
                 guard clock.now - start >= .milliseconds(Int(delay * 1000)) else { continue }
-                line.finished.withLock { done in
-                    guard !done else { return }
+                line.state.withLock { state in
+                    guard state.running else { return }
                     line.write("\r\u{1B}[K" + text())
-                    line.drew.store(true, ordering: .releasing)
+                    state.drew = true
                 }
                 usleep(80_000)
             }
@@ -49,10 +48,9 @@ final class ProgressLine: Sendable {
 
     /// Stops and clears the line (if it was drawn), before anything else is written to stderr.
     func finish() {
-        running.store(false, ordering: .releasing)
-        finished.withLock { done in
-            done = true
-            if drew.load(ordering: .acquiring) { write("\r\u{1B}[K") }
+        state.withLock { state in
+            if state.running && state.drew { write("\r\u{1B}[K") }
+            state.running = false
         }
     }
 

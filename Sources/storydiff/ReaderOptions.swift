@@ -99,13 +99,23 @@ struct ReaderOptions: ParsableArguments {
 
     /// What the reader's `e` does: writes the comparison, with the reader's filter and theme.
     func exporter(_ comparison: Comparison, inputs: [String]) -> Reader.Exporter {
+        reportExporter(inputs: inputs) { format, options, file in
+            try ReportRenderer.write(comparison, format: format, options: options, to: file)
+            return "wrote \(format.rawValue) report to"
+        }
+    }
+
+    /// An exporter that writes a report, in the format of the path's extension, atomically;
+    /// `write` writes it and says what it wrote ("wrote html report to"), or throws why not.
+    private func reportExporter(inputs: [String], write: @escaping @Sendable (ReportFormat, ReportOptions, ReportOutput) throws -> String) -> Reader.Exporter {
         let noColor = self.noColor
         return { path, hideIdentical, theme in
             guard let format = ReportFormat(path: path) else { return "cannot tell the format of \(path): use .html .md .json or .txt" }
             do {
                 let options = Self.reportOptions(for: format, onlyDifferences: hideIdentical, theme: theme, noColor: noColor)
-                try AtomicFile.write(to: path, protecting: inputs) { try ReportRenderer.write(comparison, format: format, options: options, to: $0) }
-                return "wrote \(format.rawValue) report to \(path)"
+                var done = ""
+                try AtomicFile.write(to: path, protecting: inputs) { done = try write(format, options, $0) }
+                return "\(done) \(path)"
             } catch {
                 return "\(error)"
             }
@@ -218,17 +228,14 @@ struct ReaderOptions: ParsableArguments {
 
     /// What `e` does with many versions: the report of the base and every copy.
     func collationExporter(_ collation: @escaping @Sendable () -> Collation?, inputs: [String]) -> Reader.Exporter {
-        let noColor = self.noColor
+        let export = reportExporter(inputs: inputs) { format, options, file in
+            guard let collation = collation() else { return "" }
+            try CollationReport.write(collation, format: format, options: options, to: file)
+            return "wrote \(format.rawValue) report of the base and \(collation.copyCount) copies to"
+        }
         return { path, hideIdentical, theme in
-            guard let collation = collation() else { return "the copies are still being compared: export when they are done" }
-            guard let format = ReportFormat(path: path) else { return "cannot tell the format of \(path): use .html .md .json or .txt" }
-            do {
-                let options = Self.reportOptions(for: format, onlyDifferences: hideIdentical, theme: theme, noColor: noColor)
-                try AtomicFile.write(to: path, protecting: inputs) { try CollationReport.write(collation, format: format, options: options, to: $0) }
-                return "wrote \(format.rawValue) report of the base and \(collation.copyCount) copies to \(path)"
-            } catch {
-                return "\(error)"
-            }
+            guard collation() != nil else { return "the copies are still being compared: export when they are done" }
+            return export(path, hideIdentical, theme)
         }
     }
 

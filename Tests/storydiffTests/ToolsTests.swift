@@ -211,7 +211,10 @@ struct ToolsTests {
         #expect(try run([original, syndicated, "--format", "text"]).stdout.hasPrefix("storydiff: A = "))
         #expect(try run([original, syndicated, "--no-config"]).stdout.hasPrefix("storydiff: A = "))
         // only-differences: the report leaves out identical rows unless --no-only-differences.
-        let hidden = try run([original, syndicated, "--format", "json"]).stdout.count
+        let hidden = try run([original, syndicated, "--format", "text"]).stdout
+        let shown = try run([original, syndicated, "--format", "text", "--no-only-differences"]).stdout
+        #expect(hidden.count < shown.count)
+        #expect(hidden == (try run([original, syndicated, "--format", "text", "--no-config", "--only-differences"]).stdout))
         let config = try run(["--print-config"])
         #expect(config.status == 0)
         let rows = Dictionary(config.stdout.split(separator: "\n").compactMap { line -> (String, String)? in
@@ -229,14 +232,16 @@ struct ToolsTests {
         #expect(overridden.split(separator: "\n").contains { $0.hasPrefix("only-differences  false") && $0.hasSuffix("command line") })
         #expect(overridden.split(separator: "\n").contains { $0.hasPrefix("fetch-timeout     5") })
         #expect(try run(["--print-config", "--no-config"]).stdout.hasSuffix("configuration file: ignored (--no-config)\n"))
-        _ = hidden
 
         // The reader opens stacked, on differences only, as the file says; options win.
         let stacked = try run([original, syndicated, "--screen", "100x30"]).stdout
-        #expect(stacked.split(separator: "\n").dropLast().last.map(String.init)?.isEmpty == false)
-        #expect(stacked.contains("[differences]") || stacked.contains("only differences"))
+        // Stacked: each pane's lines carry their side's letter; the status names the filter.
+        #expect(stacked.split(separator: "\n").dropFirst().contains { $0.hasPrefix("A    ") })
+        #expect(stacked.contains("[differences]"))
         let sideBySide = try run([original, syndicated, "--screen", "100x30", "--layout", "side-by-side", "--no-only-differences"]).stdout
         #expect(sideBySide.split(separator: "\n").first?.contains("B · 93% matched") == true)
+        #expect(!sideBySide.split(separator: "\n").dropFirst().contains { $0.hasPrefix("A    ") })
+        #expect(!sideBySide.contains("[differences]"))
 
         // STORYDIFF_CONFIG names another file.
         let other = directory.appendingPathComponent("other.toml")
